@@ -1,0 +1,10 @@
+// Next.js calls `register()` once when a server instance starts (`next dev`, `next start`;
+// not during `next build`, so a build needs no database). The app creates and migrates its
+// own database here, before the first request, instead of relying on a deploy step.
+export async function register(): Promise<void> {
+  // Only the Node.js runtime: the edge runtime has no filesystem or database drivers, and the
+  // dynamic import keeps lib/server/db out of the edge bundle.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb } = await import("./lib/server/db");
+  await getDb();
+}
