@@ -1,0 +1,72 @@
+/** The TrackingStore over Prisma, bound to one workspace. */
+import type { Experiment, KeyValue, PagedList, Run, RunInfo } from "../entities";
+import type {
+  CreateExperimentInput,
+  CreateRunInput,
+  LogBatchInput,
+  MetricInput,
+  SearchExperimentsQuery,
+  SearchRunsQuery,
+  TrackingStore,
+  UpdateRunInput,
+} from "../store";
+import type { Db } from "./db";
+import * as experiments from "./experiments";
+import { logBatch } from "./log-batch";
+import * as runs from "./runs";
+import { searchRuns } from "./search-runs";
+
+export class PrismaTrackingStore implements TrackingStore {
+  constructor(
+    private readonly db: Db,
+    readonly workspaceId: string,
+  ) {}
+
+  createExperiment(input: CreateExperimentInput): Promise<string> {
+    return experiments.createExperiment(this.db, this.workspaceId, input);
+  }
+
+  getExperiment(experimentId: string): Promise<Experiment> {
+    return experiments.getExperiment(this.db, this.workspaceId, experimentId);
+  }
+
+  getExperimentByName(name: string): Promise<Experiment | null> {
+    return experiments.getExperimentByName(this.db, this.workspaceId, name);
+  }
+
+  searchExperiments(query?: SearchExperimentsQuery): Promise<PagedList<Experiment>> {
+    return experiments.searchExperiments(this.db, this.workspaceId, query);
+  }
+
+  createRun(input?: CreateRunInput): Promise<Run> {
+    return runs.createRun(this.db, this.workspaceId, input);
+  }
+
+  getRun(runId: string): Promise<Run> {
+    return runs.getRun(this.db, this.workspaceId, runId);
+  }
+
+  updateRun(runId: string, update: UpdateRunInput): Promise<RunInfo> {
+    return runs.updateRun(this.db, this.workspaceId, runId, update);
+  }
+
+  logBatch(runId: string, batch: LogBatchInput): Promise<void> {
+    return logBatch(this.db, this.workspaceId, runId, batch);
+  }
+
+  logMetric(runId: string, metric: MetricInput): Promise<void> {
+    return logBatch(this.db, this.workspaceId, runId, { metrics: [metric] });
+  }
+
+  logParam(runId: string, param: KeyValue): Promise<void> {
+    return logBatch(this.db, this.workspaceId, runId, { params: [param] }, { paramConflictMessage: "single" });
+  }
+
+  setTag(runId: string, tag: KeyValue): Promise<void> {
+    return logBatch(this.db, this.workspaceId, runId, { tags: [tag] });
+  }
+
+  searchRuns(query: SearchRunsQuery): Promise<PagedList<Run>> {
+    return searchRuns(this.db, this.workspaceId, query);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Workspaces: an anonymous learner's space. The id is the only credential, so it is unguessable
+ * (16 random bytes, base64url: 22 characters). Every workspace has MLflow's Default experiment.
+ *
+ * The `default` workspace serves the un-prefixed API (`/api/2.0/mlflow/…`), as a plain MLflow
+ * server would; it is created on first use. Other workspaces are created only by
+ * `createWorkspace()`, never from an id a client made up.
+ */
+import { randomBytes } from "node:crypto";
+import { getDb } from "@/lib/server/db";
+import { TrackingError } from "@/lib/tracking/protocol";
+import { isUniqueViolation, type Db } from "@/lib/server/tracking/prisma/db";
+import { DEFAULT_EXPERIMENT_NUMBER, defaultExperimentData } from "@/lib/server/tracking/prisma/default-experiment";
+
+export const DEFAULT_WORKSPACE_ID = "default";
+
+/**
+ * Ids this server accepts: what `newWorkspaceId()` makes, `default`, and other short URL-safe
+ * tokens (fixtures). The check keeps garbage (slashes, huge strings) away from the database.
+ */
+const WORKSPACE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface Workspace {
+  id: string;
+  createdAt: Date;
+}
+
+export function isValidWorkspaceId(id: unknown): id is string {
+  return typeof id === "string" && WORKSPACE_ID.test(id);
+}
+
+export function newWorkspaceId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+function invalidId(id: string): TrackingError {
+  return TrackingError.invalidParameterValue(`Invalid workspace id '${id.slice(0, 80)}'`);
+}
+
+/** Creates a workspace with a fresh id and its Default experiment. */
+export async function createWorkspace(db?: Db): Promise<Workspace> {
+  const client = db ?? (await getDb());
+  const row = await client.workspace.create({
+    data: { id: newWorkspaceId(), experiments: { create: defaultExperimentData() } },
+    select: { id: true, createdAt: true },
+  });
+  return row;
+}
+
+/**
+ * Makes sure the workspace and its Default experiment exist (idempotent, safe under concurrent
+ * calls). For `default` and for server-side setup; the API never calls it with a client's id.
+ */
+export async function ensureWorkspace(id: string, db?: Db): Promise<Workspace> {
+  if (!isValidWorkspaceId(id)) throw invalidId(id);
+  const client = db ?? (await getDb());
+  const existing = await client.workspace.findUnique({
+    where: { id },
+    select: { id: true, createdAt: true, experiments: { where: { number: DEFAULT_EXPERIMENT_NUMBER }, select: { id: true } } },
+  });
+  if (existing && existing.experiments.length > 0) return { id: existing.id, createdAt: existing.createdAt };
+  try {
+    if (existing) {
+      await client.experiment.create({ data: { ...defaultExperimentData(), workspace: { connect: { id } } } });
+    } else {
+      await client.workspace.create({ data: { id, experiments: { create: defaultExperimentData() } } });
+    }
+  } catch (error) {
+    // Another request created it meanwhile: that is the outcome we wanted.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const row = await client.workspace.findUniqueOrThrow({ where: { id }, select: { id: true, createdAt: true } });
+  return row;
+}
+
+/** False for unknown and malformed ids alike. */
+export async function workspaceExists(id: string, db?: Db): Promise<boolean> {
+  if (!isValidWorkspaceId(id)) return false;
+  const client = db ?? (await getDb());
+  return (await client.workspace.findUnique({ where: { id }, select: { id: true } })) !== null;
+}

@@ -1,0 +1,8 @@
+/** MLflow's REST contract, shared by the server and the browser SDK (no server imports here). */
+export * from "./errors";
+export * from "./limits";
+export * from "./wire";
+export * from "./entities";
+export * from "./experiments";
+export * from "./runs";
+export * from "./endpoints";
