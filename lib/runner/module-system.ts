@@ -1,0 +1,107 @@
+import { transform } from "sucrase";
+import { LEARNER_SOURCE_PREFIX } from "./learner-source";
+import { normalisePath } from "./memory-fs";
+import type { CodeFiles } from "./types";
+
+/**
+ * Runs a learner's TypeScript project without a bundler: each file is transpiled by sucrase
+ * (which keeps line numbers) to CommonJS, wrapped in an async function so that top-level
+ * `await` works, and evaluated under a `cuvee-learner:///` source URL so that errors point at
+ * the learner's file and line. Bare specifiers resolve only to the modules the runtime provides
+ * (`mlflow`, `cuvee/*`, `node:fs/promises`); relative ones to the learner's own files.
+ */
+
+interface LoadedModule {
+  exports: Record<string, unknown>;
+  /** Settles when the module's body (with its top-level awaits) has finished. */
+  done: Promise<void>;
+}
+
+export class ModuleNotFound extends Error {
+  override readonly name = "ModuleNotFound";
+}
+
+const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".mjs", "/index.ts", "/index.js"];
+
+export function transpile(source: string, filePath: string): string {
+  return transform(source, {
+    transforms: ["typescript", "imports"],
+    filePath,
+    // Keep modern syntax (`using`, optional chaining…): the browser and Node run it natively.
+    disableESTransforms: true,
+    production: true,
+  }).code;
+}
+
+/** Syntax errors become a French SyntaxError that remembers the learner's file (its `loc` gives the line). */
+function transpileForLearner(source: string, file: string): string {
+  try {
+    return transpile(source, file);
+  } catch (error) {
+    const original = error as Error & { loc?: { line: number; column: number } };
+    const syntaxError = new SyntaxError(`Erreur de syntaxe dans ${file} : ${original.message}`);
+    Object.assign(syntaxError, { loc: original.loc, learnerFile: file });
+    throw syntaxError;
+  }
+}
+
+export class ModuleSystem {
+  private readonly cache = new Map<string, LoadedModule>();
+
+  constructor(
+    private readonly files: CodeFiles,
+    private readonly builtins: Record<string, unknown>,
+  ) {}
+
+  /** Runs the entry file; resolves when its top-level code (awaits included) has finished. */
+  async runEntry(entry: string): Promise<void> {
+    await this.load(normalisePath(entry)).done;
+  }
+
+  private resolve(specifier: string, fromPath: string): string {
+    if (!specifier.startsWith(".") && !specifier.startsWith("/")) {
+      const available = Object.keys(this.builtins).map((name) => `"${name}"`).join(", ");
+      throw new ModuleNotFound(`Le module « ${specifier} » n'est pas disponible ici. Modules disponibles : ${available}, et vos propres fichiers (./…).`);
+    }
+    const base = normalisePath(specifier, fromPath.slice(0, fromPath.lastIndexOf("/")) || "/");
+    for (const extension of EXTENSIONS) {
+      const candidate = `${base}${extension}`;
+      if (candidate.slice(1) in this.files) return candidate;
+    }
+    throw new ModuleNotFound(`Fichier introuvable pour l'import « ${specifier} » (depuis ${fromPath.slice(1)}).`);
+  }
+
+  private require(specifier: string, fromPath: string): unknown {
+    if (Object.hasOwn(this.builtins, specifier)) return this.builtins[specifier];
+    return this.load(this.resolve(specifier, fromPath)).exports;
+  }
+
+  private load(path: string): LoadedModule {
+    const cached = this.cache.get(path);
+    if (cached) return cached;
+    const source = this.files[path.slice(1)];
+    if (source === undefined) throw new ModuleNotFound(`Fichier introuvable : ${path.slice(1)}.`);
+    if (path.endsWith(".json")) {
+      const module = { exports: JSON.parse(source) as Record<string, unknown>, done: Promise.resolve() };
+      this.cache.set(path, module);
+      return module;
+    }
+    const code = transpileForLearner(source, path.slice(1));
+    // The wrapper opens on the same line as the code so that line numbers stay the learner's.
+    const wrapped = `(async function (require, module, exports) {${code}\n})\n//# sourceURL=${LEARNER_SOURCE_PREFIX}${path.slice(1)}`;
+    // Indirect eval: runs in the global scope, never in this module's.
+    const factory = (0, eval)(wrapped) as (
+      require: (specifier: string) => unknown,
+      module: { exports: Record<string, unknown> },
+      exports: Record<string, unknown>,
+    ) => Promise<void>;
+    const module = { exports: {} as Record<string, unknown> };
+    const loaded: LoadedModule = { exports: module.exports, done: Promise.resolve() };
+    this.cache.set(path, loaded);
+    loaded.done = factory((specifier) => this.require(specifier, path), module, module.exports).then(() => {
+      loaded.exports = module.exports;
+    });
+    loaded.exports = module.exports;
+    return loaded;
+  }
+}

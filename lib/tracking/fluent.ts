@@ -1,0 +1,307 @@
+import { MlflowClient, type SearchRunsOptions } from "./client";
+import { getTrackingUri } from "./config";
+import type { Experiment, Run, RunData, RunInfo, RunStatus } from "./entities";
+import { MlflowException } from "./exceptions";
+import { flushPending } from "./pending";
+import { getRuntimeContext } from "./runtime-context";
+
+/**
+ * The fluent API (like `mlflow/tracking/fluent.py`): a stack of active runs and an active
+ * experiment, over an `MlflowClient` for the current tracking URI.
+ */
+
+const DEFAULT_EXPERIMENT_ID = "0";
+
+const activeRunStack: ActiveRun[] = [];
+let lastActiveRunId: string | undefined;
+let activeExperimentId: string | undefined;
+/** Set by a runner when the script failed: runs still ending become FAILED, as in Python's `__exit__`. */
+let scriptFailed = false;
+
+function client(): MlflowClient {
+  return new MlflowClient(getTrackingUri());
+}
+
+const asyncDispose: typeof Symbol.asyncDispose =
+  Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
+
+/**
+ * The run returned by `startRun` (like Python's `ActiveRun`). Use it with `await using`, which
+ * ends the run when the block exits, as Python's `with mlflow.start_run():` does.
+ */
+export class ActiveRun implements Run {
+  readonly info: RunInfo;
+  readonly data: RunData;
+
+  constructor(run: Run) {
+    this.info = run.info;
+    this.data = run.data;
+  }
+
+  /**
+   * Ends the run when an `await using` block exits. JavaScript does not tell a disposer whether
+   * the block threw, so the status is decided one macrotask later: if the runner reports the
+   * script failed meanwhile, the run ends FAILED, otherwise FINISHED.
+   */
+  [asyncDispose](): Promise<void> {
+    if (!removeFromStack(this)) return Promise.resolve();
+    lastActiveRunId = this.info.runId;
+    const runId = this.info.runId;
+    const ending = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
+      terminate(runId, scriptFailed ? "FAILED" : "FINISHED"),
+    );
+    trackEnding(ending);
+    return Promise.resolve();
+  }
+}
+
+const endings = new Set<Promise<void>>();
+
+function trackEnding(ending: Promise<void>): void {
+  endings.add(ending);
+  ending.then(
+    () => endings.delete(ending),
+    () => endings.delete(ending),
+  );
+}
+
+async function terminate(runId: string, status: RunStatus): Promise<void> {
+  // Everything logged before the end must reach the server before the run is closed.
+  await flushPending();
+  await client().setTerminated(runId, status);
+}
+
+function removeFromStack(run: ActiveRun): boolean {
+  const index = activeRunStack.indexOf(run);
+  if (index === -1) return false;
+  activeRunStack.splice(index, 1);
+  return true;
+}
+
+function resolveExperimentId(explicit?: string): string {
+  if (explicit !== undefined) return String(explicit);
+  if (activeExperimentId !== undefined) return activeExperimentId;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.MLFLOW_EXPERIMENT_ID ?? DEFAULT_EXPERIMENT_ID;
+}
+
+/**
+ * Makes an experiment active, creating it when no experiment has that name
+ * (like `mlflow.set_experiment`). Pass a name, or `{ experimentId }`.
+ */
+export async function setExperiment(nameOrOptions: string | { experimentName?: string; experimentId?: string }): Promise<Experiment> {
+  const options = typeof nameOrOptions === "string" ? { experimentName: nameOrOptions } : nameOrOptions;
+  const tracking = client();
+  let experiment: Experiment | undefined;
+  if (options.experimentId !== undefined) {
+    experiment = await tracking.getExperiment(String(options.experimentId));
+  } else if (options.experimentName !== undefined && options.experimentName !== "") {
+    experiment = await tracking.getExperimentByName(options.experimentName);
+    if (!experiment) {
+      const experimentId = await tracking.createExperiment(options.experimentName);
+      experiment = await tracking.getExperiment(experimentId);
+    }
+  } else {
+    throw new TypeError("setExperiment attend un nom d'expérience, ou { experimentId }.");
+  }
+  if (experiment.lifecycleStage === "deleted") {
+    throw new MlflowException(
+      "INVALID_PARAMETER_VALUE",
+      `Cannot set a deleted experiment '${experiment.name}' as the active experiment.`,
+    );
+  }
+  activeExperimentId = experiment.experimentId;
+  return experiment;
+}
+
+/** Creates an experiment and returns its id (like `mlflow.create_experiment`). */
+export function createExperiment(
+  name: string,
+  options: { artifactLocation?: string; tags?: Record<string, unknown> } = {},
+): Promise<string> {
+  return client().createExperiment(name, options);
+}
+
+/** The experiment with this name, or `undefined` (like `mlflow.get_experiment_by_name`). */
+export function getExperimentByName(name: string): Promise<Experiment | undefined> {
+  return client().getExperimentByName(name);
+}
+
+export interface StartRunOptions {
+  /** Resume an existing run instead of creating one. */
+  runId?: string;
+  experimentId?: string;
+  runName?: string;
+  /** Start the run inside the active run (its `mlflow.parentRunId` tag is set). */
+  nested?: boolean;
+  tags?: Record<string, unknown>;
+  description?: string;
+}
+
+type RunBody<T> = (run: ActiveRun) => T | Promise<T>;
+
+/**
+ * Starts a run and makes it active (like `mlflow.start_run`).
+ *
+ * - `await using run = await mlflow.startRun()` ends the run when the block exits;
+ * - `await mlflow.startRun({ runName }, async (run) => { … })` ends it after the callback,
+ *   FINISHED, or FAILED if the callback throws (the error is re-thrown).
+ */
+export function startRun(options?: StartRunOptions): Promise<ActiveRun>;
+export function startRun<T>(body: RunBody<T>): Promise<T>;
+export function startRun<T>(options: StartRunOptions, body: RunBody<T>): Promise<T>;
+export async function startRun<T>(
+  optionsOrBody?: StartRunOptions | RunBody<T>,
+  maybeBody?: RunBody<T>,
+): Promise<ActiveRun | T> {
+  const options = typeof optionsOrBody === "function" ? {} : (optionsOrBody ?? {});
+  const body = typeof optionsOrBody === "function" ? optionsOrBody : maybeBody;
+  const run = await beginRun(options);
+  if (!body) return run;
+  try {
+    const result = await body(run);
+    await endRun("FINISHED");
+    return result;
+  } catch (error) {
+    await endRun("FAILED");
+    throw error;
+  }
+}
+
+async function beginRun(options: StartRunOptions): Promise<ActiveRun> {
+  const parent = activeRunStack.at(-1);
+  if (parent && !options.nested) {
+    throw new MlflowException(
+      "BAD_REQUEST",
+      `Run with UUID ${parent.info.runId} is already active. To start a new run, first end the current run with mlflow.end_run(). To start a nested run, call start_run with nested=True`,
+    );
+  }
+  const tracking = client();
+  let run: Run;
+  if (options.runId) {
+    run = await tracking.getRun(options.runId);
+    if (run.info.status !== "RUNNING") await tracking.logBatch(run.info.runId, {});
+  } else {
+    const context = getRuntimeContext();
+    const tags: Record<string, string> = {
+      "mlflow.user": context.user,
+      "mlflow.source.name": context.sourceName,
+      "mlflow.source.type": "LOCAL",
+    };
+    if (parent) tags["mlflow.parentRunId"] = parent.info.runId;
+    if (options.description !== undefined) tags["mlflow.note.content"] = options.description;
+    for (const [key, value] of Object.entries(options.tags ?? {})) tags[key] = String(value);
+    run = await tracking.createRun(resolveExperimentId(options.experimentId), { runName: options.runName, tags });
+  }
+  const active = new ActiveRun(run);
+  activeRunStack.push(active);
+  return active;
+}
+
+/** Ends the active run (like `mlflow.end_run`), after every pending request has been sent. */
+export async function endRun(status: RunStatus = "FINISHED"): Promise<void> {
+  const run = activeRunStack.at(-1);
+  if (!run) return;
+  removeFromStack(run);
+  lastActiveRunId = run.info.runId;
+  await terminate(run.info.runId, status);
+}
+
+/** The active run, or `undefined` when none is active (like `mlflow.active_run`). */
+export function activeRun(): ActiveRun | undefined {
+  return activeRunStack.at(-1);
+}
+
+/** The most recent run, fetched fresh from the server (like `mlflow.last_active_run`). */
+export async function lastActiveRun(): Promise<Run | undefined> {
+  const runId = activeRunStack.at(-1)?.info.runId ?? lastActiveRunId;
+  if (!runId) return undefined;
+  await Promise.all([...endings]);
+  await flushPending();
+  return client().getRun(runId);
+}
+
+async function currentRunId(): Promise<string> {
+  const run = activeRunStack.at(-1) ?? (await beginRun({}));
+  return run.info.runId;
+}
+
+/** Logs a parameter on the active run, starting one if none is active (like `mlflow.log_param`). */
+export async function logParam<T>(key: string, value: T): Promise<T> {
+  await client().logParam(await currentRunId(), key, value);
+  return value;
+}
+
+export async function logParams(params: Record<string, unknown>): Promise<void> {
+  await client().logBatch(await currentRunId(), { params });
+}
+
+/**
+ * Logs a metric on the active run (like `mlflow.log_metric`). The third argument is the step,
+ * or `{ step, timestamp }`.
+ */
+export async function logMetric(
+  key: string,
+  value: number,
+  stepOrOptions?: number | { step?: number; timestamp?: number },
+): Promise<void> {
+  const options = typeof stepOrOptions === "number" ? { step: stepOrOptions } : (stepOrOptions ?? {});
+  await client().logMetric(await currentRunId(), key, value, options);
+}
+
+export async function logMetrics(
+  metrics: Record<string, number>,
+  options: { step?: number; timestamp?: number } = {},
+): Promise<void> {
+  await client().logBatch(await currentRunId(), {
+    metrics: Object.entries(metrics).map(([key, value]) => ({ key, value, ...options })),
+  });
+}
+
+export async function setTag(key: string, value: unknown): Promise<void> {
+  await client().setTag(await currentRunId(), key, value);
+}
+
+export async function setTags(tags: Record<string, unknown>): Promise<void> {
+  await client().logBatch(await currentRunId(), { tags });
+}
+
+/** Runs of the given experiments (default: the active one), as a list (like `mlflow.search_runs(output_format="list")`). */
+export async function searchRuns(
+  options: SearchRunsOptions & { experimentIds?: string[]; experimentNames?: string[] } = {},
+): Promise<Run[]> {
+  const tracking = client();
+  const ids = [...(options.experimentIds ?? [])];
+  for (const name of options.experimentNames ?? []) {
+    const experiment = await tracking.getExperimentByName(name);
+    if (experiment) ids.push(experiment.experimentId);
+  }
+  if (ids.length === 0) ids.push(resolveExperimentId());
+  const runs: Run[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await tracking.searchRuns(ids, { ...options, pageToken });
+    runs.push(...page.items);
+    pageToken = page.nextPageToken;
+  } while (pageToken && (options.maxResults === undefined || runs.length < options.maxResults));
+  return runs;
+}
+
+/**
+ * For runners only: the script has finished (or failed). Ends the runs it left active, as
+ * Python does at exit, and waits until every request has reached the server.
+ */
+export async function finishScript({ failed }: { failed: boolean }): Promise<unknown[]> {
+  scriptFailed = failed;
+  while (activeRunStack.length > 0) await endRun(failed ? "FAILED" : "FINISHED");
+  await Promise.allSettled([...endings]);
+  return flushPending();
+}
+
+/** For runners only: forget every run and experiment of a previous script in this process. */
+export function resetFluentState(): void {
+  activeRunStack.length = 0;
+  lastActiveRunId = undefined;
+  activeExperimentId = undefined;
+  scriptFailed = false;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { frenchMessageFor } from "./french-messages";
+
+describe("frenchMessageFor", () => {
+  it("translates MLflow's changed-param messages, single and batch", () => {
+    const single =
+      "Changing param values is not allowed. Param with key='alpha' was already logged with value='0.5' for run ID='abc'. Attempted logging new value '0.3'.";
+    const batch =
+      "Changing param values is not allowed. Params were already logged='[{'key': 'alpha', 'old_value': '0.5', 'new_value': '0.3'}]' for run ID='abc'.";
+    for (const message of [single, batch]) {
+      expect(frenchMessageFor("INVALID_PARAMETER_VALUE", message)).toMatch(/^Le paramètre alpha a déjà la valeur 0.5 dans ce run : impossible de le changer en 0.3/);
+    }
+  });
+
+  it("falls back to a French sentence around MLflow's own message", () => {
+    expect(frenchMessageFor("BAD_REQUEST", "Something odd")).toBe("Requête refusée par le serveur de suivi : Something odd");
+    expect(frenchMessageFor("WEIRD", "x")).toBe("Le serveur de suivi a refusé la requête : x");
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * French renderings of the MLflow server messages learners meet most often.
+ *
+ * The server keeps MLflow's English messages (real MLflow clients may parse them); the SDK
+ * translates the known ones and falls back to a generic French sentence around the original.
+ */
+
+type Translation = { pattern: RegExp; render: (match: RegExpExecArray) => string };
+
+const TRANSLATIONS: Translation[] = [
+  {
+    pattern: /Changing param values is not allowed\. Param with key='([^']*)' was already logged with value='([^']*)'.*?Attempted logging new value '([^']*)'/s,
+    render: (m) =>
+      `Le paramètre ${m[1]} a déjà la valeur ${m[2]} dans ce run : impossible de le changer en ${m[3]}. Un paramètre ne change pas une fois loggé ; démarrez un nouveau run pour essayer une autre valeur`,
+  },
+  {
+    // log-batch's form, listing every changed param.
+    pattern: /Changing param values is not allowed\. Params were already logged='\[\{'key': '([^']*)', 'old_value': '([^']*)', 'new_value': '([^']*)'/s,
+    render: (m) =>
+      `Le paramètre ${m[1]} a déjà la valeur ${m[2]} dans ce run : impossible de le changer en ${m[3]}. Un paramètre ne change pas une fois loggé ; démarrez un nouveau run pour essayer une autre valeur`,
+  },
+  {
+    pattern: /Experiment(?: with name)? '([^']*)' already exists/,
+    render: (m) => `L'expérience « ${m[1]} » existe déjà`,
+  },
+  {
+    pattern: /No Experiment with id=(\S+) exists|Could not find experiment with ID (\S+)/,
+    render: (m) => `Aucune expérience ne porte l'identifiant ${m[1] ?? m[2]}`,
+  },
+  {
+    pattern: /Could not find experiment with name '?([^']*?)'?$|Experiment '([^']*)' does not exist/,
+    render: (m) => `Aucune expérience ne s'appelle « ${m[1] ?? m[2]} »`,
+  },
+  {
+    pattern: /Run (?:with id=)?'?([0-9a-f]{32})'? not found/,
+    render: (m) => `Le run ${m[1]} est introuvable`,
+  },
+  {
+    pattern: /deleted experiment/i,
+    render: () => "Cette expérience est supprimée : restaurez-la ou choisissez-en une autre avant d'y créer des runs",
+  },
+];
+
+const GENERIC_BY_CODE: Record<string, string> = {
+  RESOURCE_DOES_NOT_EXIST: "Ressource introuvable sur le serveur de suivi",
+  RESOURCE_ALREADY_EXISTS: "Cette ressource existe déjà sur le serveur de suivi",
+  INVALID_PARAMETER_VALUE: "Valeur refusée par le serveur de suivi",
+  BAD_REQUEST: "Requête refusée par le serveur de suivi",
+  ENDPOINT_NOT_FOUND: "Ce point d'accès n'existe pas sur le serveur de suivi",
+  INTERNAL_ERROR: "Erreur interne du serveur de suivi",
+};
+
+export function frenchMessageFor(errorCode: string, serverMessage: string): string {
+  for (const { pattern, render } of TRANSLATIONS) {
+    const match = pattern.exec(serverMessage);
+    if (match) return render(match);
+  }
+  const generic = GENERIC_BY_CODE[errorCode] ?? "Le serveur de suivi a refusé la requête";
+  return `${generic} : ${serverMessage}`;
+}
