@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseCsv } from "../lib/data";
 import { ElasticNet, trainTestSplit } from "../lib/ml";
 
-const CSV_PATH = fileURLToPath(new URL("../test-data/red-wine-quality.csv", import.meta.url));
+const CSV_PATH = fileURLToPath(new URL("../public/data/red-wine-quality.csv", import.meta.url));
 const PYTHON_CANDIDATES = ["python3", "/usr/bin/python3"];
 const WARMUP_RUNS = 200;
 

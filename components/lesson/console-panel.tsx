@@ -15,10 +15,10 @@ const TONE_STYLE = { info: "text-stone-400", success: "text-emerald-300", warnin
 
 /** The script's output, as a terminal would show it, plus errors located in the learner's file. */
 export function ConsolePanel({ lines, running }: { lines: ConsoleLine[]; running: boolean }) {
-  const end = useRef<HTMLDivElement>(null);
-  // Braces matter: recent browsers return a promise from scrollIntoView, and React would take it for a cleanup.
+  const log = useRef<HTMLDivElement>(null);
+  // Follow the output inside the panel only: scrollIntoView would scroll the whole page too.
   useEffect(() => {
-    void end.current?.scrollIntoView({ block: "nearest" });
+    if (log.current) log.current.scrollTop = log.current.scrollHeight;
   }, [lines.length]);
 
   return (
@@ -27,7 +27,7 @@ export function ConsolePanel({ lines, running }: { lines: ConsoleLine[]; running
         <span>Console</span>
         {running && <span className="animate-pulse text-emerald-300">exécution en cours…</span>}
       </div>
-      <div role="log" aria-live="polite" className="max-h-64 min-h-28 overflow-auto px-3 py-2 font-mono leading-5">
+      <div ref={log} role="log" aria-live="polite" className="max-h-64 min-h-28 overflow-auto px-3 py-2 font-mono leading-5">
         {lines.length === 0 && !running && <p className="text-stone-500">Cliquez sur « Exécuter » : la sortie de votre script s'affichera ici.</p>}
         {lines.map((line) => {
           if (line.kind === "console") {
@@ -58,7 +58,6 @@ export function ConsolePanel({ lines, running }: { lines: ConsoleLine[]; running
             </div>
           );
         })}
-        <div ref={end} />
       </div>
     </section>
   );

@@ -109,7 +109,7 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
   const buttonBase = "rounded-md px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50";
 
   return (
-    <div className="flex min-w-0 flex-col gap-3 lg:sticky lg:top-[4.5rem] lg:self-start">
+    <div className="flex min-w-0 flex-col gap-3">
       <section aria-label="Code du bloc" className="overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900">
         <div className="flex flex-wrap items-center gap-2 border-b border-stone-200 px-2 py-1.5 dark:border-stone-800">
           <div role="tablist" aria-label="Langage" className="flex rounded-md bg-stone-100 p-0.5 text-sm dark:bg-stone-800">

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "./errors";
 import { parseCsv } from "./parse-csv";
 
-const WINE_CSV = readFileSync(fileURLToPath(new URL("../../test-data/red-wine-quality.csv", import.meta.url)), "utf8");
+const WINE_CSV = readFileSync(fileURLToPath(new URL("../../public/data/red-wine-quality.csv", import.meta.url)), "utf8");
 
 describe("parseCsv on the course file", () => {
   const data = parseCsv(WINE_CSV);
@@ -23,7 +23,7 @@ describe("parseCsv on the course file", () => {
     const lines = WINE_CSV.trimEnd().split("\n").slice(1);
     const rows = data.toArray();
     lines.forEach((line, r) => expect(rows[r]).toEqual(line.split(",").map((text) => parseFloat(text))));
-    // The file's quirks (see test-data/red-wine-quality.README.md).
+    // The file's quirks (see public/data/red-wine-quality.README.md).
     expect(data.get("alcohol").at(1359)).toBe(10.0333333333333);
     expect(data.get("sulphates").at(151)).toBe(2);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { readCsv } from "./read-csv";
 
-const WINE_CSV_PATH = fileURLToPath(new URL("../../test-data/red-wine-quality.csv", import.meta.url));
+const WINE_CSV_PATH = fileURLToPath(new URL("../../public/data/red-wine-quality.csv", import.meta.url));
 
 describe("readCsv", () => {
   it("reads a file from disk through node:fs/promises", async () => {

@@ -9,6 +9,8 @@ import { parseCsv, type DataFrame, type Series } from "../../data";
 import { trainTestSplit } from "../train-test-split";
 
 const TEST_DATA = fileURLToPath(new URL("../../../test-data/", import.meta.url));
+/** The course dataset, as the app serves it to learner code (one copy in the repository). */
+const COURSE_DATA = fileURLToPath(new URL("../../../public/data/", import.meta.url));
 
 function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(`${TEST_DATA}fixtures/${name}`, "utf8")) as T;
@@ -114,9 +116,9 @@ export const metricsFixture = readJson<MetricsFixture>("metrics.json");
 export const weightedMetricsFixture = readJson<WeightedMetricsFixture>("weighted-metrics.json");
 
 /** The course CSV as a DataFrame. */
-export const wine: DataFrame = parseCsv(readFileSync(`${TEST_DATA}red-wine-quality.csv`, "utf8"));
+export const WINE_CSV_PATH = `${COURSE_DATA}red-wine-quality.csv`;
 
-export const WINE_CSV_PATH = `${TEST_DATA}red-wine-quality.csv`;
+export const wine: DataFrame = parseCsv(readFileSync(WINE_CSV_PATH, "utf8"));
 
 /** The course's split: `train_test_split(X, y, test_size=0.25, random_state=42)`. */
 export function wineSplit(): { XTrain: DataFrame; XTest: DataFrame; yTrain: Series; yTest: Series } {
