@@ -1,7 +1,12 @@
 /**
  * Starts the real app (`next start`, from the build `npm run build` made) on a free port and a
- * fresh SQLite database, waits until the MLflow API answers, and hands tests its base URL and
+ * fresh database, waits until the MLflow API answers, and hands tests its base URL and
  * DATABASE_URL through vitest's provide/inject. Stops it and deletes the database afterwards.
+ *
+ * The database is a fresh SQLite file, or, with `CUVEE_INTEGRATION_DATABASE=postgresql`, a fresh
+ * database created on the PostgreSQL server of `CUVEE_TEST_POSTGRES_URL` (scripts/with-postgres.sh
+ * starts one; `npm run test:integration:postgres` runs this suite that way). Artifacts go to a
+ * temporary directory (`CUVEE_ARTIFACTS_DIR`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -9,6 +14,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { tempPostgresDatabase } from "../../lib/server/db/testing";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,6 +22,8 @@ declare module "vitest" {
     baseUrl: string;
     /** The server's DATABASE_URL, for tests that prepare data directly (workspaces). */
     databaseUrl: string;
+    /** The server's CUVEE_ARTIFACTS_DIR. */
+    artifactsDir: string;
   }
 }
 
@@ -66,29 +74,46 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+async function testDatabase(dataDir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const choice = process.env.CUVEE_INTEGRATION_DATABASE ?? "sqlite";
+  if (choice === "sqlite") return { url: `file:${path.join(dataDir, "test.db")}`, drop: async () => {} };
+  if (choice !== "postgresql") throw new Error(`CUVEE_INTEGRATION_DATABASE must be sqlite or postgresql, got "${choice}"`);
+  const serverUrl = process.env.CUVEE_TEST_POSTGRES_URL;
+  if (!serverUrl) {
+    throw new Error("CUVEE_INTEGRATION_DATABASE=postgresql needs CUVEE_TEST_POSTGRES_URL (run under scripts/with-postgres.sh)");
+  }
+  return tempPostgresDatabase(serverUrl);
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("Integration tests run against the built app, and there is no build: run `npm run build` first.");
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "cuvee-it-"));
-  const databaseUrl = `file:${path.join(dataDir, "test.db")}`;
+  const database = await testDatabase(dataDir);
+  const databaseUrl = database.url;
+  const artifactsDir = path.join(dataDir, "artifacts");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
   let output = "";
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port) },
+    env: { ...process.env, DATABASE_URL: databaseUrl, CUVEE_ARTIFACTS_DIR: artifactsDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-LOG_TAIL_CHARS);
+    const text = chunk.toString();
+    output = (output + text).slice(-LOG_TAIL_CHARS);
+    // An INTERNAL_ERROR answer is logged by the server with its cause: show it beside the failing test.
+    if (text.includes("unexpected error")) process.stderr.write(`[server] ${text}`);
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
 
   const teardown = async () => {
     await stop(child);
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
@@ -99,5 +124,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide("baseUrl", baseUrl);
   project.provide("databaseUrl", databaseUrl);
+  project.provide("artifactsDir", artifactsDir);
   return teardown;
 }

@@ -1,5 +1,5 @@
 /** Helpers for tests that talk to the server started by global-setup.ts. */
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export interface ApiResponse {
   status: number;
@@ -43,6 +43,8 @@ export function mlflowApi(workspaceId?: string) {
     call,
     get: (endpoint: string, query?: CallOptions["query"]) => call("GET", endpoint, { query }),
     post: (endpoint: string, body?: unknown) => call("POST", endpoint, { body: body ?? {} }),
+    patch: (endpoint: string, body?: unknown) => call("PATCH", endpoint, { body: body ?? {} }),
+    del: (endpoint: string, body?: unknown) => call("DELETE", endpoint, { body: body ?? {} }),
   };
 }
 
@@ -67,4 +69,28 @@ export async function closeTestDb(): Promise<void> {
 /** A name no other test uses, so that test files can share the default workspace. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Asserts MLflow's error answer: the status, exactly `{ error_code, message }`, the code (and message). */
+export function expectMlflowError(res: ApiResponse, status: number, errorCode: string, message?: string | RegExp): void {
+  expect({ status: res.status, code: res.json?.error_code }).toEqual({ status, code: errorCode });
+  expect(Object.keys(res.json).sort()).toEqual(["error_code", "message"]);
+  if (typeof message === "string") expect(res.json.message).toBe(message);
+  else if (message) expect(res.json.message).toMatch(message);
+}
+
+/** The proxied artifact service at `<base>[/w/<id>]/api/2.0/mlflow-artifacts/artifacts`. */
+export function artifactsApi(workspaceId?: string) {
+  const root = `${baseUrl()}${workspaceId === undefined ? "" : `/w/${workspaceId}`}/api/2.0/mlflow-artifacts/artifacts`;
+  return {
+    root,
+    /** `path` is appended as is (callers encode what they need to). */
+    put: (path: string, body: BodyInit) => fetch(`${root}/${path}`, { method: "PUT", body }),
+    get: (path: string) => fetch(`${root}/${path}`),
+    del: (path: string) => fetch(`${root}/${path}`, { method: "DELETE" }),
+    list: async (path?: string) => {
+      const response = await fetch(path === undefined ? root : `${root}?path=${encodeURIComponent(path)}`);
+      return { status: response.status, json: (await response.json()) as any };
+    },
+  };
 }

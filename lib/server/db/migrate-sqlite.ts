@@ -8,12 +8,30 @@ import { type AppliedMigration, MIGRATIONS_TABLE, MigrationError } from "./migra
 /** How long a second process waits for the first one's migration before giving up. */
 const LOCK_TIMEOUT_MS = 60_000;
 
+/**
+ * SQLite answers SQLITE_BUSY without calling the busy handler in a few cases that two processes
+ * opening a new file at once can hit (switching it to WAL while the other does, a WAL recovery
+ * in progress). Those are retried here, a little later, until the same lock timeout.
+ */
+function retryWhileBusy<T>(step: () => T): T {
+  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+  for (let wait = 10; ; wait = Math.min(wait * 2, 500)) {
+    try {
+      return step();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? "";
+      if (!code.startsWith("SQLITE_BUSY") || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+    }
+  }
+}
+
 export function openSqliteTarget(file: string): MigrationTarget {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: LOCK_TIMEOUT_MS });
   // WAL is a property of the file, so setting it here covers the app's connections too:
   // readers no longer block the writer, nor the writer readers.
-  db.pragma("journal_mode = WAL");
+  retryWhileBusy(() => db.pragma("journal_mode = WAL"));
   // SQLite's documented way to change a schema: foreign keys off *outside* the transaction
   // (the pragma is a no-op inside one, including the `PRAGMA foreign_keys=OFF` lines that
   // Prisma writes into table-rebuilding migrations), then `foreign_key_check` before commit.
@@ -53,7 +71,7 @@ export function openSqliteTarget(file: string): MigrationTarget {
     async exclusive(work) {
       // IMMEDIATE takes the write lock now, so a second process waits here (busy timeout)
       // instead of reading a history that is about to change.
-      db.exec("BEGIN IMMEDIATE");
+      retryWhileBusy(() => db.exec("BEGIN IMMEDIATE"));
       try {
         const result = await work(tx);
         db.exec("COMMIT");

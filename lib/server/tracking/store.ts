@@ -5,7 +5,7 @@
  * and an id from another workspace is simply "not found". The conveniences (logMetric, logParam,
  * setTag) are built on logBatch, as in MLflow.
  */
-import type { Experiment, KeyValue, Metric, PagedList, Run, RunInfo, RunStatus, ViewType } from "./entities";
+import type { DatasetInput, Experiment, KeyValue, Metric, PagedList, Run, RunInfo, RunStatus, ViewType } from "./entities";
 
 /** Every search takes this shape. */
 export interface SearchQuery {
@@ -65,6 +65,13 @@ export interface LogBatchInput {
   tags?: readonly KeyValue[];
 }
 
+/** get-history's paging: unset means the whole history at once. */
+export interface MetricHistoryQuery {
+  /** At most 25 000 per page. */
+  maxResults?: number;
+  pageToken?: string | null;
+}
+
 export interface TrackingStore {
   readonly workspaceId: string;
 
@@ -75,6 +82,15 @@ export interface TrackingStore {
   /** Active or deleted; null when no experiment has that name. */
   getExperimentByName(name: string): Promise<Experiment | null>;
   searchExperiments(query?: SearchExperimentsQuery): Promise<PagedList<Experiment>>;
+  /** Active experiments only; RESOURCE_ALREADY_EXISTS when the name is taken. */
+  renameExperiment(experimentId: string, newName: string | undefined): Promise<void>;
+  /** Soft delete (lifecycle stage), with the experiment's runs. The Default experiment cannot be deleted. */
+  deleteExperiment(experimentId: string): Promise<void>;
+  /** Undoes deleteExperiment, runs included. */
+  restoreExperiment(experimentId: string): Promise<void>;
+  setExperimentTag(experimentId: string, tag: KeyValue): Promise<void>;
+  /** RESOURCE_DOES_NOT_EXIST when the experiment has no such tag. */
+  deleteExperimentTag(experimentId: string, key: string): Promise<void>;
 
   /** In an active experiment; names it (random adjective-animal-NNN if needed) and tags `mlflow.runName`. */
   createRun(input?: CreateRunInput): Promise<Run>;
@@ -91,6 +107,15 @@ export interface TrackingStore {
   logParam(runId: string, param: KeyValue): Promise<void>;
   setTag(runId: string, tag: KeyValue): Promise<void>;
   searchRuns(query: SearchRunsQuery): Promise<PagedList<Run>>;
+  /** Soft delete (lifecycle stage). */
+  deleteRun(runId: string): Promise<void>;
+  restoreRun(runId: string): Promise<void>;
+  /** RESOURCE_DOES_NOT_EXIST when the run has no such tag. */
+  deleteTag(runId: string, key: string): Promise<void>;
+  /** Datasets used by the run; the same (name, digest) twice is recorded once. */
+  logInputs(runId: string, datasets: readonly DatasetInput[]): Promise<void>;
+  /** Every logged value of one metric, by step then timestamp. */
+  getMetricHistory(runId: string, metricKey: string, query?: MetricHistoryQuery): Promise<PagedList<Metric>>;
 }
 
 export type { Metric };

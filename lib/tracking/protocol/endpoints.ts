@@ -2,7 +2,8 @@
  * The MLflow REST endpoints Cuvée speaks: one list, read by the server's dispatcher (which adds a
  * store call per name) and by the SDK (which needs the method, path and schemas).
  *
- * Paths are relative to `/api/2.0/mlflow/`. `GET` endpoints read query parameters (repeated keys
+ * Paths are relative to `/api/2.0/mlflow/`. A path may appear several times with different methods
+ * (`registered-models/alias`: POST sets, DELETE deletes, GET reads), as in MLflow. `GET` endpoints read query parameters (repeated keys
  * for lists, as MLflow's `_get_request_message`), the others a JSON body. Add an endpoint here and
  * TypeScript requires the server to handle it.
  */
@@ -10,17 +11,26 @@ import type { z } from "zod";
 import {
   CreateExperimentRequestSchema,
   CreateExperimentResponseSchema,
+  DeleteExperimentTagRequestSchema,
+  ExperimentIdRequestSchema,
   GetExperimentByNameRequestSchema,
   GetExperimentRequestSchema,
   GetExperimentResponseSchema,
   ListExperimentsRequestSchema,
   SearchExperimentsRequestSchema,
   SearchExperimentsResponseSchema,
+  SetExperimentTagRequestSchema,
+  UpdateExperimentRequestSchema,
 } from "./experiments";
 import {
   CreateRunRequestSchema,
+  DeleteTagRequestSchema,
   EmptyResponseSchema,
+  GetMetricHistoryRequestSchema,
+  GetMetricHistoryResponseSchema,
   GetRunRequestSchema,
+  LogInputsRequestSchema,
+  RunIdRequestSchema,
   LogBatchRequestSchema,
   LogMetricRequestSchema,
   LogParamRequestSchema,
@@ -31,8 +41,38 @@ import {
   UpdateRunRequestSchema,
   UpdateRunResponseSchema,
 } from "./runs";
+import { ListArtifactsRequestSchema, ListArtifactsResponseSchema } from "./artifacts";
+import {
+  CreateModelVersionRequestSchema,
+  CreateRegisteredModelRequestSchema,
+  DeleteModelVersionTagRequestSchema,
+  DeleteRegisteredModelTagRequestSchema,
+  GetLatestVersionsRequestSchema,
+  GetModelVersionDownloadUriResponseSchema,
+  ModelVersionRequestSchema,
+  ModelVersionResponseSchema,
+  ModelVersionsResponseSchema,
+  RegisteredModelAliasRequestSchema,
+  RegisteredModelNameRequestSchema,
+  RegisteredModelResponseSchema,
+  RenameRegisteredModelRequestSchema,
+  SearchModelVersionsRequestSchema,
+  SearchModelVersionsResponseSchema,
+  SearchRegisteredModelsRequestSchema,
+  SearchRegisteredModelsResponseSchema,
+  SetModelVersionTagRequestSchema,
+  SetRegisteredModelAliasRequestSchema,
+  SetRegisteredModelTagRequestSchema,
+  TransitionModelVersionStageRequestSchema,
+  UpdateModelVersionRequestSchema,
+  UpdateRegisteredModelRequestSchema,
+} from "./registry";
 
-export type HttpMethod = "GET" | "POST";
+/**
+ * GET reads the query string; POST, PATCH and DELETE a JSON body (DELETE falls back to the query
+ * string when the body is empty, as some clients send it there).
+ */
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
 export interface EndpointContract {
   /** Relative to `/api/2.0/mlflow/`. */
@@ -45,7 +85,8 @@ export interface EndpointContract {
 
 export const MLFLOW_API_PREFIX = "/api/2.0/mlflow";
 
-export const mlflowEndpoints = {
+/** Experiments, runs, metrics and artifact listings (service.proto). */
+const trackingEndpoints = {
   createExperiment: {
     path: "experiments/create",
     methods: ["POST"],
@@ -124,7 +165,208 @@ export const mlflowEndpoints = {
     request: SearchRunsRequestSchema,
     response: SearchRunsResponseSchema,
   },
+  updateExperiment: {
+    path: "experiments/update",
+    methods: ["POST"],
+    request: UpdateExperimentRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  deleteExperiment: {
+    path: "experiments/delete",
+    methods: ["POST"],
+    request: ExperimentIdRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  restoreExperiment: {
+    path: "experiments/restore",
+    methods: ["POST"],
+    request: ExperimentIdRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  setExperimentTag: {
+    path: "experiments/set-experiment-tag",
+    methods: ["POST"],
+    request: SetExperimentTagRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  deleteExperimentTag: {
+    path: "experiments/delete-experiment-tag",
+    methods: ["POST"],
+    request: DeleteExperimentTagRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  deleteRun: {
+    path: "runs/delete",
+    methods: ["POST"],
+    request: RunIdRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  restoreRun: {
+    path: "runs/restore",
+    methods: ["POST"],
+    request: RunIdRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  deleteTag: {
+    path: "runs/delete-tag",
+    methods: ["POST"],
+    request: DeleteTagRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  logInputs: {
+    path: "runs/log-inputs",
+    methods: ["POST"],
+    request: LogInputsRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  getMetricHistory: {
+    path: "metrics/get-history",
+    methods: ["GET"],
+    request: GetMetricHistoryRequestSchema,
+    response: GetMetricHistoryResponseSchema,
+  },
+  listArtifacts: {
+    path: "artifacts/list",
+    methods: ["GET"],
+    request: ListArtifactsRequestSchema,
+    response: ListArtifactsResponseSchema,
+  },
 } as const satisfies Record<string, EndpointContract>;
+
+/** The model registry (model_registry.proto), same conventions. */
+const registryEndpoints = {
+  createRegisteredModel: {
+    path: "registered-models/create",
+    methods: ["POST"],
+    request: CreateRegisteredModelRequestSchema,
+    response: RegisteredModelResponseSchema,
+  },
+  getRegisteredModel: {
+    path: "registered-models/get",
+    methods: ["GET"],
+    request: RegisteredModelNameRequestSchema,
+    response: RegisteredModelResponseSchema,
+  },
+  renameRegisteredModel: {
+    path: "registered-models/rename",
+    methods: ["POST"],
+    request: RenameRegisteredModelRequestSchema,
+    response: RegisteredModelResponseSchema,
+  },
+  updateRegisteredModel: {
+    path: "registered-models/update",
+    methods: ["PATCH"],
+    request: UpdateRegisteredModelRequestSchema,
+    response: RegisteredModelResponseSchema,
+  },
+  deleteRegisteredModel: {
+    path: "registered-models/delete",
+    methods: ["DELETE"],
+    request: RegisteredModelNameRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  searchRegisteredModels: {
+    path: "registered-models/search",
+    methods: ["GET"],
+    request: SearchRegisteredModelsRequestSchema,
+    response: SearchRegisteredModelsResponseSchema,
+  },
+  getLatestVersions: {
+    path: "registered-models/get-latest-versions",
+    methods: ["POST", "GET"],
+    request: GetLatestVersionsRequestSchema,
+    response: ModelVersionsResponseSchema,
+  },
+  setRegisteredModelTag: {
+    path: "registered-models/set-tag",
+    methods: ["POST"],
+    request: SetRegisteredModelTagRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  deleteRegisteredModelTag: {
+    path: "registered-models/delete-tag",
+    methods: ["DELETE"],
+    request: DeleteRegisteredModelTagRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  setRegisteredModelAlias: {
+    path: "registered-models/alias",
+    methods: ["POST"],
+    request: SetRegisteredModelAliasRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  deleteRegisteredModelAlias: {
+    path: "registered-models/alias",
+    methods: ["DELETE"],
+    request: RegisteredModelAliasRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  getModelVersionByAlias: {
+    path: "registered-models/alias",
+    methods: ["GET"],
+    request: RegisteredModelAliasRequestSchema,
+    response: ModelVersionResponseSchema,
+  },
+  createModelVersion: {
+    path: "model-versions/create",
+    methods: ["POST"],
+    request: CreateModelVersionRequestSchema,
+    response: ModelVersionResponseSchema,
+  },
+  getModelVersion: {
+    path: "model-versions/get",
+    methods: ["GET"],
+    request: ModelVersionRequestSchema,
+    response: ModelVersionResponseSchema,
+  },
+  updateModelVersion: {
+    path: "model-versions/update",
+    methods: ["PATCH"],
+    request: UpdateModelVersionRequestSchema,
+    response: ModelVersionResponseSchema,
+  },
+  deleteModelVersion: {
+    path: "model-versions/delete",
+    methods: ["DELETE"],
+    request: ModelVersionRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  searchModelVersions: {
+    path: "model-versions/search",
+    methods: ["GET"],
+    request: SearchModelVersionsRequestSchema,
+    response: SearchModelVersionsResponseSchema,
+  },
+  transitionModelVersionStage: {
+    path: "model-versions/transition-stage",
+    methods: ["POST"],
+    request: TransitionModelVersionStageRequestSchema,
+    response: ModelVersionResponseSchema,
+  },
+  setModelVersionTag: {
+    path: "model-versions/set-tag",
+    methods: ["POST"],
+    request: SetModelVersionTagRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  deleteModelVersionTag: {
+    path: "model-versions/delete-tag",
+    methods: ["DELETE"],
+    request: DeleteModelVersionTagRequestSchema,
+    response: EmptyResponseSchema,
+  },
+  getModelVersionDownloadUri: {
+    path: "model-versions/get-download-uri",
+    methods: ["GET"],
+    request: ModelVersionRequestSchema,
+    response: GetModelVersionDownloadUriResponseSchema,
+  },
+} as const satisfies Record<string, EndpointContract>;
+
+export const mlflowEndpoints = { ...trackingEndpoints, ...registryEndpoints } as const;
+
+export type TrackingEndpointName = keyof typeof trackingEndpoints;
+export type RegistryEndpointName = keyof typeof registryEndpoints;
 
 export type MlflowEndpoints = typeof mlflowEndpoints;
 export type EndpointName = keyof MlflowEndpoints;

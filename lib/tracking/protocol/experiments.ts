@@ -50,3 +50,27 @@ export const ListExperimentsRequestSchema = z.object({
   page_token: z.string().optional(),
 });
 export type ListExperimentsRequest = z.input<typeof ListExperimentsRequestSchema>;
+
+/** `experiments/update`: renames an active experiment. */
+export const UpdateExperimentRequestSchema = z.object({
+  experiment_id: requiredExperimentId,
+  new_name: z.string().optional(),
+});
+export type UpdateExperimentRequest = z.input<typeof UpdateExperimentRequestSchema>;
+
+/** `experiments/delete` and `experiments/restore` (soft delete through the lifecycle stage). */
+export const ExperimentIdRequestSchema = z.object({ experiment_id: requiredExperimentId });
+export type ExperimentIdRequest = z.input<typeof ExperimentIdRequestSchema>;
+
+export const SetExperimentTagRequestSchema = z.object({
+  experiment_id: requiredExperimentId,
+  key: requiredString,
+  value: z.string().optional(),
+});
+export type SetExperimentTagRequest = z.input<typeof SetExperimentTagRequestSchema>;
+
+export const DeleteExperimentTagRequestSchema = z.object({
+  experiment_id: requiredExperimentId,
+  key: requiredString,
+});
+export type DeleteExperimentTagRequest = z.input<typeof DeleteExperimentTagRequestSchema>;

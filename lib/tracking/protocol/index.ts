@@ -6,3 +6,6 @@ export * from "./entities";
 export * from "./experiments";
 export * from "./runs";
 export * from "./endpoints";
+export * from "./artifacts";
+export * from "./registry";
+export * from "./registry-limits";

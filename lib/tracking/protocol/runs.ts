@@ -1,6 +1,6 @@
 /** Request and response bodies of the run endpoints (service.proto messages of the same names). */
 import { z } from "zod";
-import { RunInfoSchema, RunSchema, RunTagSchema } from "./entities";
+import { DatasetInputSchema, MetricSchema, RunInfoSchema, RunSchema, RunTagSchema } from "./entities";
 import { double, experimentId, int64, keyValue, requiredString, runIdentity, runStatus, viewType } from "./wire";
 
 export const CreateRunRequestSchema = z.object({
@@ -91,3 +91,31 @@ export type SearchRunsResponse = z.infer<typeof SearchRunsResponseSchema>;
 /** The log endpoints (log-metric, log-parameter, set-tag, log-batch, update…) answer `{}`. */
 export const EmptyResponseSchema = z.object({});
 export type EmptyResponse = z.infer<typeof EmptyResponseSchema>;
+
+/** `runs/delete` and `runs/restore` (soft delete through the lifecycle stage). */
+export const RunIdRequestSchema = z.object({ ...runIdentity });
+export type RunIdRequest = z.input<typeof RunIdRequestSchema>;
+
+export const DeleteTagRequestSchema = z.object({ ...runIdentity, key: requiredString });
+export type DeleteTagRequest = z.input<typeof DeleteTagRequestSchema>;
+
+export const LogInputsRequestSchema = z.object({
+  ...runIdentity,
+  datasets: z.array(DatasetInputSchema).optional(),
+});
+export type LogInputsRequest = z.input<typeof LogInputsRequestSchema>;
+
+export const GetMetricHistoryRequestSchema = z.object({
+  ...runIdentity,
+  metric_key: requiredString,
+  /** Unset: the whole history in one answer (MLflow's unpaginated call). */
+  max_results: int64.optional(),
+  page_token: z.string().optional(),
+});
+export type GetMetricHistoryRequest = z.input<typeof GetMetricHistoryRequestSchema>;
+
+export const GetMetricHistoryResponseSchema = z.object({
+  metrics: z.array(MetricSchema).optional().default([]),
+  next_page_token: z.string().optional(),
+});
+export type GetMetricHistoryResponse = z.infer<typeof GetMetricHistoryResponseSchema>;

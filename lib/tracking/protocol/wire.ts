@@ -96,3 +96,8 @@ export const keyValue = z.object({
   value: z.string().optional().default(""),
 });
 export type KeyValue = z.infer<typeof keyValue>;
+
+/** bool: a JSON boolean, or "true"/"false" (a query string, or a client that stringifies). */
+export const bool = z.union([z.boolean(), z.enum(["true", "false", "True", "False"])]).transform((value) =>
+  typeof value === "boolean" ? value : value.toLowerCase() === "true",
+);

@@ -26,3 +26,11 @@ export function nowMillis(): bigint {
  * this is the largest value that survives the round trip on both databases.
  */
 export const INFINITY_STAND_IN = 1.7976931348623e308;
+
+/**
+ * Options of every interactive transaction. Prisma's defaults (2 s to get a connection, 5 s to
+ * finish) are short for PostgreSQL under a burst of concurrent writes on one run (a learner's
+ * un-awaited calls, the test suite's parallel files): a request would fail with INTERNAL_ERROR
+ * while simply waiting its turn.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;

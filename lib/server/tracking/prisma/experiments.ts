@@ -13,7 +13,7 @@ import { EXPERIMENT_FILTER_GRAMMAR, EXPERIMENT_ORDER_GRAMMAR } from "../search/g
 import { compareSortValues, parseOrderByList, type OrderByClause } from "../search/order-by";
 import { pageOf, parseStartOffset } from "../search/page-token";
 import type { CreateExperimentInput, SearchExperimentsQuery } from "../store";
-import { isUniqueViolation, nowMillis, type Db, type DbClient } from "./db";
+import { isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type Db, type DbClient } from "./db";
 import { experimentInclude, toExperiment, type ExperimentRow } from "./mappers";
 
 /** MLflow's experiment_id is the per-workspace number; anything else names no experiment. */
@@ -95,7 +95,7 @@ export async function createExperiment(db: Db, workspaceId: string, input: Creat
           },
         });
         return String(number);
-      });
+      }, TRANSACTION_OPTIONS);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const nameTaken = await db.experiment.findUnique({

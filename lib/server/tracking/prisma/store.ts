@@ -1,9 +1,10 @@
 /** The TrackingStore over Prisma, bound to one workspace. */
-import type { Experiment, KeyValue, PagedList, Run, RunInfo } from "../entities";
+import type { DatasetInput, Experiment, KeyValue, Metric, PagedList, Run, RunInfo } from "../entities";
 import type {
   CreateExperimentInput,
   CreateRunInput,
   LogBatchInput,
+  MetricHistoryQuery,
   MetricInput,
   SearchExperimentsQuery,
   SearchRunsQuery,
@@ -11,7 +12,9 @@ import type {
   UpdateRunInput,
 } from "../store";
 import type { Db } from "./db";
+import * as experimentChanges from "./experiment-changes";
 import * as experiments from "./experiments";
+import * as runChanges from "./run-changes";
 import { logBatch } from "./log-batch";
 import * as runs from "./runs";
 import { searchRuns } from "./search-runs";
@@ -68,5 +71,45 @@ export class PrismaTrackingStore implements TrackingStore {
 
   searchRuns(query: SearchRunsQuery): Promise<PagedList<Run>> {
     return searchRuns(this.db, this.workspaceId, query);
+  }
+
+  renameExperiment(experimentId: string, newName: string | undefined): Promise<void> {
+    return experimentChanges.renameExperiment(this.db, this.workspaceId, experimentId, newName);
+  }
+
+  deleteExperiment(experimentId: string): Promise<void> {
+    return experimentChanges.deleteExperiment(this.db, this.workspaceId, experimentId);
+  }
+
+  restoreExperiment(experimentId: string): Promise<void> {
+    return experimentChanges.restoreExperiment(this.db, this.workspaceId, experimentId);
+  }
+
+  setExperimentTag(experimentId: string, tag: KeyValue): Promise<void> {
+    return experimentChanges.setExperimentTag(this.db, this.workspaceId, experimentId, tag);
+  }
+
+  deleteExperimentTag(experimentId: string, key: string): Promise<void> {
+    return experimentChanges.deleteExperimentTag(this.db, this.workspaceId, experimentId, key);
+  }
+
+  deleteRun(runId: string): Promise<void> {
+    return runChanges.deleteRun(this.db, this.workspaceId, runId);
+  }
+
+  restoreRun(runId: string): Promise<void> {
+    return runChanges.restoreRun(this.db, this.workspaceId, runId);
+  }
+
+  deleteTag(runId: string, key: string): Promise<void> {
+    return runChanges.deleteTag(this.db, this.workspaceId, runId, key);
+  }
+
+  logInputs(runId: string, datasets: readonly DatasetInput[]): Promise<void> {
+    return runChanges.logInputs(this.db, this.workspaceId, runId, datasets);
+  }
+
+  getMetricHistory(runId: string, metricKey: string, query?: MetricHistoryQuery): Promise<PagedList<Metric>> {
+    return runChanges.getMetricHistory(this.db, this.workspaceId, runId, metricKey, query);
   }
 }

@@ -67,6 +67,21 @@ describe("handleMlflowRequest", () => {
   });
 });
 
+describe("one path, several methods", () => {
+  it("routes registered-models/alias by method (POST sets, GET reads, DELETE deletes) and 405s the rest", async () => {
+    await call("POST", "registered-models/create", { body: JSON.stringify({ name: "m" }) });
+    const run = await call("POST", "runs/create", { body: "{}" });
+    await call("POST", "model-versions/create", { body: JSON.stringify({ name: "m", source: `runs:/${run.json.run.info.run_id}/model` }) });
+    expect((await call("POST", "registered-models/alias", { body: JSON.stringify({ name: "m", alias: "a", version: "1" }) })).status).toBe(200);
+    expect((await call("GET", "registered-models/alias", { query: "?name=m&alias=a" })).json.model_version.version).toBe("1");
+    expect((await call("DELETE", "registered-models/alias", { query: "?name=m&alias=a" })).status).toBe(200);
+    expect((await call("GET", "registered-models/alias", { query: "?name=m&alias=a" })).status).toBe(404);
+    const wrong = await call("PATCH", "registered-models/alias", { body: "{}" });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("POST, DELETE, GET, OPTIONS");
+  });
+});
+
 describe("errorToBody", () => {
   it("maps a unique violation to RESOURCE_ALREADY_EXISTS and hides unknown errors behind a 500", () => {
     expect(errorToBody(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toMatchObject({

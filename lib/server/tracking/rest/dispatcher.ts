@@ -11,7 +11,10 @@ import {
   type EndpointName,
 } from "@/lib/tracking/protocol";
 import { DEFAULT_WORKSPACE_ID, ensureWorkspace, isValidWorkspaceId, workspaceExists } from "@/lib/server/workspaces";
+import { getArtifactStorage } from "@/lib/server/artifacts";
+import { getRegistryStore } from "@/lib/server/registry";
 import { getTrackingStore } from "../index";
+import type { EndpointContext } from "./endpoint";
 import { serverEndpoints, type ServerEndpoint } from "./handlers";
 import { errorResponse, jsonResponse, preflightResponse } from "./http";
 import { parseWith, queryToObject, readJsonBody } from "./request";
@@ -22,21 +25,20 @@ interface Route {
   server: ServerEndpoint<EndpointName>;
 }
 
-/** path → route, built once from the protocol's endpoint list. */
-const ROUTES: ReadonlyMap<string, Route> = new Map(
-  (Object.keys(mlflowEndpoints) as EndpointName[]).map((name) => [
-    mlflowEndpoints[name].path,
-    {
-      name,
-      contract: mlflowEndpoints[name],
-      // Each entry is typed for its own endpoint; the map erases that, the schema re-checks it.
-      server: serverEndpoints[name] as unknown as ServerEndpoint<EndpointName>,
-    },
-  ]),
-);
+/** path → its routes (one per endpoint; `registered-models/alias` has three), built once from the protocol's list. */
+const ROUTES: ReadonlyMap<string, readonly Route[]> = (() => {
+  const routes = new Map<string, Route[]>();
+  for (const name of Object.keys(mlflowEndpoints) as EndpointName[]) {
+    const contract: EndpointContract = mlflowEndpoints[name];
+    // Each entry is typed for its own endpoint; the map erases that, the schema re-checks it.
+    const route = { name, contract, server: serverEndpoints[name] as unknown as ServerEndpoint<EndpointName> };
+    routes.set(contract.path, [...(routes.get(contract.path) ?? []), route]);
+  }
+  return routes;
+})();
 
 /** The default workspace exists on first use; any other must have been created by the app. */
-async function assertWorkspace(workspaceId: string): Promise<void> {
+export async function assertWorkspace(workspaceId: string): Promise<void> {
   if (workspaceId === DEFAULT_WORKSPACE_ID) {
     await ensureWorkspace(workspaceId);
     return;
@@ -54,15 +56,16 @@ export async function handleMlflowRequest(
 ): Promise<Response> {
   if (method === "OPTIONS") return preflightResponse(request);
   const path = pathSegments.join("/");
-  const route = ROUTES.get(path);
-  if (!route) {
+  const routes = ROUTES.get(path);
+  if (!routes) {
     return errorResponse(
       new TrackingError("ENDPOINT_NOT_FOUND", `No API endpoint at ${method} ${MLFLOW_API_PREFIX}/${path}`),
       request,
     );
   }
-  const methods: readonly string[] = route.contract.methods;
-  if (!methods.includes(method)) {
+  const route = routes.find((r) => (r.contract.methods as readonly string[]).includes(method));
+  if (!route) {
+    const methods = routes.flatMap((r) => r.contract.methods);
     // A known path with the wrong method: 405, as MLflow's Flask server answers.
     return errorResponse(
       new TrackingError(
@@ -77,15 +80,29 @@ export async function handleMlflowRequest(
 
   try {
     await assertWorkspace(workspaceId);
-    const raw =
-      method === "GET"
-        ? queryToObject(new URL(request.url).searchParams, route.contract.request)
-        : await readJsonBody(request, route.server.checkBodySize);
+    const raw = await readRequest(method, request, route);
     const parsed = parseWith(route.contract.request, raw);
-    const store = await getTrackingStore(workspaceId);
-    const body = await route.server.handle(store, parsed as never);
+    const context: EndpointContext = {
+      workspaceId,
+      tracking: await getTrackingStore(workspaceId),
+      registry: await getRegistryStore(workspaceId),
+      artifacts: getArtifactStorage(workspaceId),
+    };
+    const body = await route.server.handle(context, parsed as never);
     return jsonResponse(body, 200, request);
   } catch (error) {
     return errorResponse(error, request);
   }
+}
+
+/**
+ * GET reads the query string, other methods a JSON body. A DELETE without a body reads the query
+ * string: MLflow's own clients send DELETE bodies, some others send query parameters.
+ */
+async function readRequest(method: string, request: Request, route: Route): Promise<Record<string, unknown>> {
+  const query = () => queryToObject(new URL(request.url).searchParams, route.contract.request);
+  if (method === "GET") return query();
+  const body = await readJsonBody(request, route.server.checkBodySize);
+  if (method === "DELETE" && Object.keys(body).length === 0) return query();
+  return body;
 }

@@ -8,18 +8,16 @@ import {
   validateBatchLogRequestSize,
   type EndpointName,
   type EndpointResponseWire,
-  type ParsedEndpointRequest,
+  type TrackingEndpointName,
 } from "@/lib/tracking/protocol";
+import { joinArtifactPath, normalizeArtifactPath, storagePathOfArtifactUri } from "@/lib/server/artifacts";
+import { registryServerEndpoints } from "@/lib/server/registry/rest-handlers";
 import type { Experiment, PagedList } from "../entities";
-import type { TrackingStore } from "../store";
+import type { ServerEndpoint, ServerEndpointTable } from "./endpoint";
 import { missingParameter } from "./request";
-import { experimentToJson, runInfoToJson, runToJson } from "./to-json";
+import { experimentToJson, metricToJson, runInfoToJson, runToJson } from "./to-json";
 
-export interface ServerEndpoint<N extends EndpointName> {
-  /** Sees the raw body size before parsing (log-batch's 1 MB limit). */
-  checkBodySize?: (bytes: number) => void;
-  handle: (store: TrackingStore, request: ParsedEndpointRequest<N>) => Promise<EndpointResponseWire<N>>;
-}
+export type { EndpointContext, ServerEndpoint } from "./endpoint";
 
 /** `run_id`, or the deprecated `run_uuid` older clients send (MLflow accepts either). */
 function runIdOf(request: { run_id?: string | undefined; run_uuid?: string | undefined }): string {
@@ -36,9 +34,9 @@ function experimentsPage(page: PagedList<Experiment>): EndpointResponseWire<"sea
   };
 }
 
-export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
+const trackingServerEndpoints: ServerEndpointTable<TrackingEndpointName> = {
   createExperiment: {
-    handle: async (store, request) => ({
+    handle: async ({ tracking: store }, request) => ({
       experiment_id: await store.createExperiment({
         name: request.name,
         artifactLocation: request.artifact_location,
@@ -48,11 +46,11 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
   },
 
   getExperiment: {
-    handle: async (store, request) => ({ experiment: experimentToJson(await store.getExperiment(request.experiment_id)) }),
+    handle: async ({ tracking: store }, request) => ({ experiment: experimentToJson(await store.getExperiment(request.experiment_id)) }),
   },
 
   getExperimentByName: {
-    handle: async (store, request) => {
+    handle: async ({ tracking: store }, request) => {
       const experiment = await store.getExperimentByName(request.experiment_name);
       if (!experiment) {
         throw TrackingError.resourceDoesNotExist(`Could not find experiment with name '${request.experiment_name}'`);
@@ -62,7 +60,7 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
   },
 
   searchExperiments: {
-    handle: async (store, request) => {
+    handle: async ({ tracking: store }, request) => {
       return experimentsPage(
         await store.searchExperiments({
           filter: request.filter,
@@ -76,7 +74,7 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
   },
 
   listExperiments: {
-    handle: async (store, request) => {
+    handle: async ({ tracking: store }, request) => {
       return experimentsPage(
         await store.searchExperiments({
           viewType: request.view_type,
@@ -88,7 +86,7 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
   },
 
   createRun: {
-    handle: async (store, request) => ({
+    handle: async ({ tracking: store }, request) => ({
       run: runToJson(
         await store.createRun({
           experimentId: request.experiment_id,
@@ -102,11 +100,11 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
   },
 
   getRun: {
-    handle: async (store, request) => ({ run: runToJson(await store.getRun(runIdOf(request))) }),
+    handle: async ({ tracking: store }, request) => ({ run: runToJson(await store.getRun(runIdOf(request))) }),
   },
 
   updateRun: {
-    handle: async (store, request) => ({
+    handle: async ({ tracking: store }, request) => ({
       run_info: runInfoToJson(
         await store.updateRun(runIdOf(request), {
           status: request.status,
@@ -118,7 +116,7 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
   },
 
   logMetric: {
-    handle: async (store, request) => {
+    handle: async ({ tracking: store }, request) => {
       await store.logMetric(runIdOf(request), {
         key: request.key,
         value: request.value,
@@ -130,14 +128,14 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
   },
 
   logParam: {
-    handle: async (store, request) => {
+    handle: async ({ tracking: store }, request) => {
       await store.logParam(runIdOf(request), { key: request.key, value: request.value ?? "" });
       return {};
     },
   },
 
   setTag: {
-    handle: async (store, request) => {
+    handle: async ({ tracking: store }, request) => {
       await store.setTag(runIdOf(request), { key: request.key, value: request.value ?? "" });
       return {};
     },
@@ -145,7 +143,7 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
 
   logBatch: {
     checkBodySize: validateBatchLogRequestSize,
-    handle: async (store, request) => {
+    handle: async ({ tracking: store }, request) => {
       await store.logBatch(runIdOf(request), {
         metrics: request.metrics,
         params: request.params,
@@ -156,7 +154,7 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
   },
 
   searchRuns: {
-    handle: async (store, request) => {
+    handle: async ({ tracking: store }, request) => {
       const page = await store.searchRuns({
         experimentIds: request.experiment_ids ?? [],
         filter: request.filter,
@@ -171,4 +169,119 @@ export const serverEndpoints: { [N in EndpointName]: ServerEndpoint<N> } = {
       };
     },
   },
+
+  updateExperiment: {
+    handle: async ({ tracking }, request) => {
+      await tracking.renameExperiment(request.experiment_id, request.new_name);
+      return {};
+    },
+  },
+
+  deleteExperiment: {
+    handle: async ({ tracking }, request) => {
+      await tracking.deleteExperiment(request.experiment_id);
+      return {};
+    },
+  },
+
+  restoreExperiment: {
+    handle: async ({ tracking }, request) => {
+      await tracking.restoreExperiment(request.experiment_id);
+      return {};
+    },
+  },
+
+  setExperimentTag: {
+    handle: async ({ tracking }, request) => {
+      await tracking.setExperimentTag(request.experiment_id, { key: request.key, value: request.value ?? "" });
+      return {};
+    },
+  },
+
+  deleteExperimentTag: {
+    handle: async ({ tracking }, request) => {
+      await tracking.deleteExperimentTag(request.experiment_id, request.key);
+      return {};
+    },
+  },
+
+  deleteRun: {
+    handle: async ({ tracking }, request) => {
+      await tracking.deleteRun(runIdOf(request));
+      return {};
+    },
+  },
+
+  restoreRun: {
+    handle: async ({ tracking }, request) => {
+      await tracking.restoreRun(runIdOf(request));
+      return {};
+    },
+  },
+
+  deleteTag: {
+    handle: async ({ tracking }, request) => {
+      await tracking.deleteTag(runIdOf(request), request.key);
+      return {};
+    },
+  },
+
+  logInputs: {
+    handle: async ({ tracking }, request) => {
+      await tracking.logInputs(
+        runIdOf(request),
+        (request.datasets ?? []).map(({ dataset, tags }) => ({
+          dataset: {
+            name: dataset.name,
+            digest: dataset.digest,
+            sourceType: dataset.source_type,
+            source: dataset.source,
+            schema: dataset.schema ?? null,
+            profile: dataset.profile ?? null,
+          },
+          tags,
+        })),
+      );
+      return {};
+    },
+  },
+
+  getMetricHistory: {
+    handle: async ({ tracking }, request) => {
+      const page = await tracking.getMetricHistory(runIdOf(request), request.metric_key, {
+        maxResults: request.max_results,
+        pageToken: request.page_token,
+      });
+      return {
+        ...(page.items.length > 0 ? { metrics: page.items.map(metricToJson) } : {}),
+        ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}),
+      };
+    },
+  },
+
+  listArtifacts: {
+    handle: async ({ tracking, artifacts }, request) => {
+      const run = await tracking.getRun(runIdOf(request));
+      const root = storagePathOfArtifactUri(run.info.artifactUri);
+      if (root === null) {
+        throw TrackingError.invalidParameterValue(`The artifacts of run ${run.info.runId} are not stored by this server.`);
+      }
+      const relative = normalizeArtifactPath(request.path ?? "");
+      const entries = await artifacts.list(joinArtifactPath(root, relative));
+      return {
+        root_uri: run.info.artifactUri,
+        ...(entries.length > 0
+          ? {
+              files: entries.map((entry) => ({
+                path: joinArtifactPath(relative, entry.name),
+                is_dir: entry.isDir,
+                ...(entry.size === null ? {} : { file_size: entry.size }),
+              })),
+            }
+          : {}),
+      };
+    },
+  },
 };
+
+export const serverEndpoints: ServerEndpointTable<EndpointName> = { ...trackingServerEndpoints, ...registryServerEndpoints };

@@ -1,0 +1,16 @@
+// MLflow's proxied artifact service, un-prefixed: the `default` workspace's artifacts.
+import { handleArtifactRequest } from "@/lib/server/artifacts/http";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/server/workspaces";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ path: string[] }> };
+
+async function handle(request: Request, { params }: Context): Promise<Response> {
+  const { path } = await params;
+  return handleArtifactRequest(DEFAULT_WORKSPACE_ID, request.method, path, request);
+}
+
+// Every method reaches the handler, so that wrong methods get MLflow's JSON error (with CORS).
+export { handle as GET, handle as POST, handle as PUT, handle as PATCH, handle as DELETE, handle as OPTIONS };

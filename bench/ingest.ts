@@ -1,0 +1,174 @@
+/**
+ * How many metric points per second does the tracking server store through its HTTP API, next to
+ * what the database driver itself inserts into the same table in the same run?
+ *
+ *     npm run build && npm run bench:ingest -- [clients=4] [batchesPerClient=25]
+ *     BENCH_DATABASE=postgresql scripts/with-postgres.sh npm run bench:ingest
+ *
+ * API side: `next start` on a fresh database; each client has its own run and posts
+ * `runs/log-batch` requests of 1000 metrics (MLflow's maximum), all clients at once.
+ * Raw side: the same driver (better-sqlite3 or pg) inserting the same number of points, 1000 rows
+ * per transaction, into the `Metric` table of another fresh database migrated with the app's own
+ * migrations (same columns, same index, same foreign key). Prints both rates and their ratio
+ * (goal: API ≥ 50 % of raw). Asserts nothing.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrate } from "../lib/server/db/migrate";
+import { resolveDbConfig } from "../lib/server/db/config";
+import { tempPostgresDatabase, tempSqliteDatabase, type TempDatabase } from "../lib/server/db/testing";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BATCH = 1000;
+const clients = Number(process.argv[2] ?? 4);
+const batchesPerClient = Number(process.argv[3] ?? 25);
+/** Requests sent before timing: the first ones pay for JIT compilation and route loading. */
+const WARMUP_BATCHES = 10;
+const provider = process.env.BENCH_DATABASE ?? "sqlite";
+
+function freshDatabase(): Promise<TempDatabase> {
+  if (provider === "sqlite") return Promise.resolve(tempSqliteDatabase());
+  if (provider === "postgresql") return tempPostgresDatabase();
+  throw new Error(`BENCH_DATABASE must be sqlite or postgresql, got ${provider}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function startApp(databaseUrl: string, artifactsDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No build: run `npm run build` first.");
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, CUVEE_ARTIFACTS_DIR: artifactsDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    const ok = await fetch(`${baseUrl}/api/2.0/mlflow/experiments/get?experiment_id=0`).then((r) => r.ok, () => false);
+    if (ok) return { baseUrl, child };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGKILL");
+  throw new Error("the app did not start");
+}
+
+function batchOf(clientIndex: number, batchIndex: number) {
+  return Array.from({ length: BATCH }, (_, i) => {
+    const step = batchIndex * BATCH + i;
+    return { key: `loss_${i % 10}`, value: Math.sin(step + clientIndex), timestamp: 1_700_000_000_000 + step, step };
+  });
+}
+
+async function apiRate(baseUrl: string): Promise<number> {
+  const api = `${baseUrl}/api/2.0/mlflow`;
+  const post = async (endpoint: string, body: unknown) => {
+    const response = await fetch(`${api}/${endpoint}`, { method: "POST", body: JSON.stringify(body) });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${endpoint}: HTTP ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
+    return json;
+  };
+  // Warm-up: the first requests load routes, open the database and get the code JIT-compiled.
+  const warm = ((await post("runs/create", {})) as { run: { info: { run_id: string } } }).run.info.run_id;
+  for (let b = 0; b < WARMUP_BATCHES; b += 1) await post("runs/log-batch", { run_id: warm, metrics: batchOf(99, b) });
+
+  const runIds: string[] = [];
+  for (let c = 0; c < clients; c += 1) runIds.push(((await post("runs/create", {})) as { run: { info: { run_id: string } } }).run.info.run_id);
+  const bodies = runIds.map((runId, c) => Array.from({ length: batchesPerClient }, (_, b) => ({ run_id: runId, metrics: batchOf(c, b) })));
+  const started = performance.now();
+  await Promise.all(
+    bodies.map(async (batches) => {
+      for (const body of batches) await post("runs/log-batch", body);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return (clients * batchesPerClient * BATCH) / seconds;
+}
+
+/** The same points straight into `Metric` through the driver, 1000 rows per transaction. */
+async function rawRate(databaseUrl: string): Promise<number> {
+  const config = resolveDbConfig(databaseUrl, ROOT);
+  await migrate(config);
+  const total = clients * batchesPerClient;
+  const runId = "0".repeat(32);
+  if (config.provider === "sqlite") {
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(config.file);
+    db.exec(`INSERT INTO "Workspace" ("id") VALUES ('bench');
+      INSERT INTO "Experiment" ("workspaceId","number","name","artifactLocation","creationTime","lastUpdateTime") VALUES ('bench',0,'b','x',0,0);
+      INSERT INTO "Run" ("id","experimentId","name","status","startTime","artifactUri") VALUES ('${runId}',1,'r','RUNNING',0,'x');`);
+    const insert = db.prepare(`INSERT INTO "Metric" ("runId","key","value","isNan","timestamp","step") VALUES (?,?,?,?,?,?)`);
+    const insertBatch = db.transaction((rows: ReturnType<typeof batchOf>) => {
+      for (const m of rows) insert.run(runId, m.key, m.value, 0, m.timestamp, m.step);
+    });
+    const started = performance.now();
+    for (let b = 0; b < total; b += 1) insertBatch(batchOf(b % clients, Math.floor(b / clients)));
+    const seconds = (performance.now() - started) / 1000;
+    db.close();
+    return (total * BATCH) / seconds;
+  }
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  await client.query(`INSERT INTO "Workspace" ("id") VALUES ('bench')`);
+  await client.query(`INSERT INTO "Experiment" ("workspaceId","number","name","artifactLocation","creationTime","lastUpdateTime") VALUES ('bench',0,'b','x',0,0)`);
+  await client.query(`INSERT INTO "Run" ("id","experimentId","name","status","startTime","artifactUri") VALUES ($1,1,'r','RUNNING',0,'x')`, [runId]);
+  const started = performance.now();
+  for (let b = 0; b < total; b += 1) {
+    const rows = batchOf(b % clients, Math.floor(b / clients));
+    const values: unknown[] = [];
+    const tuples = rows.map((m, i) => {
+      values.push(runId, m.key, m.value, false, m.timestamp, m.step);
+      const o = i * 6;
+      return `($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5},$${o + 6})`;
+    });
+    await client.query("BEGIN");
+    await client.query(`INSERT INTO "Metric" ("runId","key","value","isNan","timestamp","step") VALUES ${tuples.join(",")}`, values);
+    await client.query("COMMIT");
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await client.end();
+  return (total * BATCH) / seconds;
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "cuvee-bench-ingest-"));
+  const apiDb = await freshDatabase();
+  const rawDb = await freshDatabase();
+  let child: ChildProcess | undefined;
+  try {
+    const app = await startApp(apiDb.url, path.join(scratch, "artifacts"));
+    child = app.child;
+    const api = await apiRate(app.baseUrl);
+    const raw = await rawRate(rawDb.url);
+    const format = (n: number) => Math.round(n).toLocaleString("en-US").padStart(10);
+    console.log(`database: ${provider}; ${clients} concurrent clients × ${batchesPerClient} log-batch requests × ${BATCH} metrics`);
+    console.log(`HTTP API (runs/log-batch): ${format(api)} points/s`);
+    console.log(`raw driver inserts:        ${format(raw)} points/s`);
+    console.log(`ratio API / raw:           ${((api / raw) * 100).toFixed(1).padStart(9)} %  (goal ≥ 50 %)`);
+  } finally {
+    child?.kill("SIGTERM");
+    await apiDb.drop();
+    await rawDb.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,117 @@
+/**
+ * search-registered-models and search-model-versions: MLflow's filter subset, in memory over one
+ * workspace's registry (a learner has a handful of models), so both databases share one
+ * implementation of MLflow's LIKE/ILIKE rules.
+ */
+import {
+  SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT,
+  SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD,
+  SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT,
+  SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD,
+  validateRegistrySearchMaxResults,
+} from "@/lib/tracking/protocol";
+import type { PagedList, SearchQuery } from "@/lib/server/tracking";
+import type { DbClient } from "@/lib/server/tracking/prisma/db";
+import { matchesClause, parseFilter, type Clause, type FilterGrammar } from "@/lib/server/tracking/search/filter";
+import { compareSortValues, parseOrderByList, type OrderByClause, type SortValue } from "@/lib/server/tracking/search/order-by";
+import { pageOf, parseStartOffset } from "@/lib/server/tracking/search/page-token";
+import type { ModelVersion, RegisteredModel } from "../entities";
+import { modelInclude, toModelVersion, toRegisteredModel, versionInclude } from "./mappers";
+
+/** SearchModelUtils: `name` and tags. */
+const MODEL_FILTER_GRAMMAR: FilterGrammar = { entities: ["attribute", "tag"], stringAttributes: ["name"], numericAttributes: [] };
+const MODEL_ORDER_GRAMMAR: FilterGrammar = {
+  entities: ["attribute"],
+  stringAttributes: ["name"],
+  numericAttributes: ["last_updated_timestamp", "creation_timestamp"],
+  attributeAliases: { timestamp: "last_updated_timestamp" },
+};
+
+/** SearchModelVersionUtils: name, run_id (also IN), source_path, version_number, tags. */
+const VERSION_FILTER_GRAMMAR: FilterGrammar = {
+  entities: ["attribute", "tag"],
+  stringAttributes: ["name", "run_id", "source_path"],
+  numericAttributes: ["version_number"],
+};
+const VERSION_ORDER_GRAMMAR: FilterGrammar = {
+  entities: ["attribute"],
+  stringAttributes: ["name"],
+  numericAttributes: ["version_number", "creation_timestamp", "last_updated_timestamp"],
+  attributeAliases: { timestamp: "last_updated_timestamp" },
+};
+
+function sortBy<T>(valueOf: (item: T, key: string) => SortValue, orderBy: readonly OrderByClause[]) {
+  return (a: T, b: T): number => {
+    for (const clause of orderBy) {
+      const c = compareSortValues(valueOf(a, clause.key), valueOf(b, clause.key), clause.ascending);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+function modelValue(model: RegisteredModel, key: string): SortValue {
+  if (key === "name") return model.name;
+  if (key === "creation_timestamp") return model.creationTimestamp;
+  return model.lastUpdatedTimestamp;
+}
+
+function versionValue(version: ModelVersion, key: string): SortValue {
+  switch (key) {
+    case "name":
+      return version.name;
+    case "run_id":
+      return version.runId;
+    case "source_path":
+      return version.source;
+    case "version_number":
+      return Number(version.version);
+    case "creation_timestamp":
+      return version.creationTimestamp;
+    default:
+      return version.lastUpdatedTimestamp;
+  }
+}
+
+function matches<T extends { tags: { key: string; value: string }[] }>(item: T, clauses: readonly Clause[], valueOf: (item: T, key: string) => SortValue) {
+  return clauses.every((clause) =>
+    matchesClause(clause, clause.type === "tag" ? item.tags.find((t) => t.key === clause.key)?.value : valueOf(item, clause.key)),
+  );
+}
+
+function withTieBreaker(orderBy: OrderByClause[], key: string, ascending: boolean): OrderByClause[] {
+  return orderBy.some((c) => c.key === key) ? orderBy : [...orderBy, { type: "attribute", key, ascending }];
+}
+
+export async function searchRegisteredModels(db: DbClient, workspaceId: string, query: SearchQuery = {}): Promise<PagedList<RegisteredModel>> {
+  const maxResults = query.maxResults ?? SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT;
+  validateRegistrySearchMaxResults(maxResults, SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD);
+  const clauses = parseFilter(query.filter, MODEL_FILTER_GRAMMAR);
+  const orderBy = withTieBreaker(parseOrderByList(query.orderBy, MODEL_ORDER_GRAMMAR), "name", true);
+  const offset = parseStartOffset(query.pageToken);
+  const rows = await db.registeredModel.findMany({ where: { workspaceId }, include: modelInclude });
+  const found = rows
+    .map(toRegisteredModel)
+    .filter((model) => matches(model, clauses, modelValue))
+    .sort(sortBy(modelValue, orderBy));
+  return pageOf(found.slice(offset, offset + maxResults + 1), offset, maxResults);
+}
+
+export async function searchModelVersions(db: DbClient, workspaceId: string, query: SearchQuery = {}): Promise<PagedList<ModelVersion>> {
+  const maxResults = query.maxResults ?? SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT;
+  validateRegistrySearchMaxResults(maxResults, SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD);
+  const clauses = parseFilter(query.filter, VERSION_FILTER_GRAMMAR);
+  let orderBy = parseOrderByList(query.orderBy, VERSION_ORDER_GRAMMAR);
+  orderBy = withTieBreaker(orderBy, "name", true);
+  orderBy = withTieBreaker(orderBy, "version_number", false);
+  const offset = parseStartOffset(query.pageToken);
+  const rows = await db.modelVersion.findMany({
+    where: { lifecycleStage: "active", model: { workspaceId } },
+    include: versionInclude,
+  });
+  const found = rows
+    .map(toModelVersion)
+    .filter((version) => matches(version, clauses, versionValue))
+    .sort(sortBy(versionValue, orderBy));
+  return pageOf(found.slice(offset, offset + maxResults + 1), offset, maxResults);
+}
