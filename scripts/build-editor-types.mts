@@ -3,6 +3,12 @@
  * `node:fs/promises` as the sandbox provides it) from their sources, into
  * `public/generated/editor-types.json`, which the editor loads as virtual `node_modules`.
  * One source: the SDK and the kit's own code, never a hand-written .d.ts.
+ *
+ * The declarations keep the `lib/` layout (under `node_modules/cuvee-lib/`), so that the SDK's
+ * relative imports of the kit (`../../ml`) resolve as in the sources; each public module is a
+ * one-line entry that re-exports its folder. One JSON file, fetched once by the editor, is the
+ * bundle: a single rolled-up .d.ts would need a dts bundler we do not ship, for no gain in
+ * completions (see docs/decisions/005-custom-models-stored-as-code.md, "Editor types").
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -10,23 +16,22 @@ import ts from "typescript";
 
 const root = process.cwd();
 
-/** Source folder → where the editor's module resolution will look for it. */
-const PACKAGES: Record<string, string> = {
-  "lib/tracking": "node_modules/mlflow",
-  "lib/data": "node_modules/cuvee/data",
-  "lib/ml": "node_modules/cuvee/ml",
-  "lib/plot": "node_modules/cuvee/plot",
-  "lib/runner": "node_modules/cuvee-sandbox",
+/** Every declaration goes under this virtual package, keeping its path below `lib/`. */
+const LIB_PACKAGE = "node_modules/cuvee-lib";
+
+/** Module learner code imports → the lib folder whose index it re-exports. */
+const ENTRY_POINTS: Record<string, string> = {
+  "node_modules/mlflow/index.d.ts": "cuvee-lib/tracking/index",
+  "node_modules/cuvee/data/index.d.ts": "cuvee-lib/data/index",
+  "node_modules/cuvee/ml/index.d.ts": "cuvee-lib/ml/index",
+  "node_modules/cuvee/plot/index.d.ts": "cuvee-lib/plot/index",
 };
 
 const ENTRIES = ["lib/tracking/index.ts", "lib/data/index.ts", "lib/ml/index.ts", "lib/plot/index.ts", "lib/runner/browser-fs.ts"];
 
 function virtualPath(emitted: string): string | undefined {
   const relative = path.relative(root, emitted).split(path.sep).join("/");
-  for (const [source, target] of Object.entries(PACKAGES)) {
-    if (relative.startsWith(`${source}/`)) return `${target}/${relative.slice(source.length + 1)}`;
-  }
-  return undefined;
+  return relative.startsWith("lib/") ? `${LIB_PACKAGE}/${relative.slice("lib/".length)}` : undefined;
 }
 
 const program = ts.createProgram(
@@ -48,15 +53,19 @@ const program = ts.createProgram(
 const files: Record<string, string> = {
   "node_modules/mlflow/package.json": JSON.stringify({ name: "mlflow", types: "index.d.ts" }),
   "node_modules/cuvee/package.json": JSON.stringify({ name: "cuvee" }),
+  "node_modules/cuvee-lib/package.json": JSON.stringify({ name: "cuvee-lib" }),
+  ...Object.fromEntries(Object.entries(ENTRY_POINTS).map(([file, target]) => [file, `export * from "${target}";\n`])),
   "node_modules/@types/cuvee-node-fs/index.d.ts": [
     'declare module "node:fs/promises" {',
-    '  export * from "cuvee-sandbox/browser-fs";',
-    '  export { default } from "cuvee-sandbox/browser-fs";',
+    '  export * from "cuvee-lib/runner/browser-fs";',
+    '  export { default } from "cuvee-lib/runner/browser-fs";',
     "}",
     'declare module "fs/promises" {',
     '  export * from "node:fs/promises";',
     '  export { default } from "node:fs/promises";',
     "}",
+    "/** The environment every runtime gives learner code (MLFLOW_TRACKING_URI: the learner's workspace). */",
+    "declare var process: { readonly env: Record<string, string | undefined> };",
     "",
   ].join("\n"),
 };

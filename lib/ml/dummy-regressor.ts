@@ -43,6 +43,17 @@ export class DummyRegressor extends Regressor {
     this.strategy = strategy;
   }
 
+  /** Rebuilds a fitted model from the values a fit produced (what `mlflow`'s model flavor saves). */
+  static fromFitted(
+    options: DummyRegressorOptions,
+    fitted: { constant: number; featureCount: number; featureNames: readonly string[] | null },
+  ): DummyRegressor {
+    const model = new DummyRegressor(options);
+    model.#constant = fitted.constant;
+    model.markFitted(fitted.featureCount, fitted.featureNames);
+    return model;
+  }
+
   /** La valeur toujours prédite : la moyenne de y à l'entraînement (scikit-learn : `constant_`). */
   get constant(): number {
     this.fittedShape();

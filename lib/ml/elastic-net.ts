@@ -105,6 +105,23 @@ export class ElasticNet extends Regressor {
     this.randomState = randomState;
   }
 
+  /**
+   * Rebuilds a fitted model from the values a fit produced (what `mlflow`'s model flavor saves):
+   * its predictions are the original model's, bit for bit.
+   */
+  static fromFitted(
+    options: ElasticNetOptions,
+    fitted: { coef: readonly number[]; intercept: number; nIter: number; dualGap: number; featureNames: readonly string[] | null },
+  ): ElasticNet {
+    const model = new ElasticNet(options);
+    if (fitted.featureNames && fitted.featureNames.length !== fitted.coef.length) {
+      throw new InvalidInputError(`${fitted.coef.length} coefficients pour ${fitted.featureNames.length} noms de colonnes.`);
+    }
+    model.#fit = { coef: Float64Array.from(fitted.coef), intercept: fitted.intercept, nIter: fitted.nIter, dualGap: fitted.dualGap };
+    model.markFitted(fitted.coef.length, fitted.featureNames);
+    return model;
+  }
+
   /** Les coefficients, un par colonne de X (scikit-learn : `coef_`). */
   get coef(): number[] {
     return Array.from(this.#fitted().coef);

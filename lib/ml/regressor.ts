@@ -77,6 +77,15 @@ export abstract class Regressor {
     return this.fittedShape().featureNames?.slice();
   }
 
+  /**
+   * Marks a model rebuilt from saved values as fitted, without calling `fit` (so without
+   * notifying `onFit` listeners). For the kit's `fromFitted` factories, which `mlflow` model
+   * loading uses.
+   */
+  protected markFitted(featureCount: number, featureNames: readonly string[] | null): void {
+    this.#fittedShape = { featureCount, featureNames: featureNames ? [...featureNames] : null };
+  }
+
   /** @throws {NotFittedError} before the first successful fit. */
   protected fittedShape(): FittedShape {
     if (!this.#fittedShape) throw new NotFittedError(this.estimatorName);

@@ -22,7 +22,7 @@ function normalise(uri: string): string {
   return uri.replace(/\/+$/, "");
 }
 
-/** Sets the tracking server for every following call (like `mlflow.set_tracking_uri`). */
+/** Sets the tracking server for every following call (mirrors `mlflow.set_tracking_uri`). */
 export function setTrackingUri(uri: string): void {
   if (typeof uri !== "string" || uri.trim() === "") {
     throw new TypeError("setTrackingUri attend une URI non vide, par exemple http://localhost:3000.");
@@ -35,7 +35,7 @@ export function setTrackingUri(uri: string): void {
   explicitUri = normalise(uri.trim());
 }
 
-/** The tracking server in use (like `mlflow.get_tracking_uri`). */
+/** The tracking server in use (mirrors `mlflow.get_tracking_uri`). */
 export function getTrackingUri(): string {
   return explicitUri ?? environmentUri() ?? runtimeDefaultUri ?? FALLBACK_TRACKING_URI;
 }

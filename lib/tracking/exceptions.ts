@@ -6,14 +6,24 @@ import { frenchMessageFor } from "./french-messages";
  * code, which learners will search for; `serverMessage` keeps MLflow's original English text.
  */
 export class MlflowException extends Error {
-  override readonly name = "MlflowException";
+  override readonly name: string = "MlflowException";
 
   constructor(
     readonly errorCode: string,
     readonly serverMessage: string,
     readonly httpStatus?: number,
+    /** The French explanation, when the SDK itself raises the error (no server message to translate). */
+    frenchMessage?: string,
   ) {
-    super(`${frenchMessageFor(errorCode, serverMessage)} (${errorCode})`);
+    super(`${frenchMessage ?? frenchMessageFor(errorCode, serverMessage)} (${errorCode})`);
+  }
+
+  /**
+   * An error the SDK raises itself, before or without a request, as MLflow's Python client does:
+   * MLflow's code and English message, and a French explanation for the learner.
+   */
+  static local(errorCode: string, englishMessage: string, frenchMessage: string): MlflowException {
+    return new MlflowException(errorCode, englishMessage, undefined, frenchMessage);
   }
 }
 

@@ -1,4 +1,4 @@
-import { MlflowClient, type SearchRunsOptions } from "./client";
+import { MlflowClient, type SearchRunsOptions, type SvgFigure } from "./client";
 import { getTrackingUri } from "./config";
 import type { Experiment, Run, RunData, RunInfo, RunStatus } from "./entities";
 import { MlflowException } from "./exceptions";
@@ -26,7 +26,7 @@ const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
 
 /**
- * The run returned by `startRun` (like Python's `ActiveRun`). Use it with `await using`, which
+ * The run returned by `startRun` (mirrors Python's `mlflow.ActiveRun`). Use it with `await using`, which
  * ends the run when the block exits, as Python's `with mlflow.start_run():` does.
  */
 export class ActiveRun implements Run {
@@ -87,7 +87,7 @@ function resolveExperimentId(explicit?: string): string {
 
 /**
  * Makes an experiment active, creating it when no experiment has that name
- * (like `mlflow.set_experiment`). Pass a name, or `{ experimentId }`.
+ * (mirrors `mlflow.set_experiment`). Pass a name, or `{ experimentId }`.
  */
 export async function setExperiment(nameOrOptions: string | { experimentName?: string; experimentId?: string }): Promise<Experiment> {
   const options = typeof nameOrOptions === "string" ? { experimentName: nameOrOptions } : nameOrOptions;
@@ -114,7 +114,7 @@ export async function setExperiment(nameOrOptions: string | { experimentName?: s
   return experiment;
 }
 
-/** Creates an experiment and returns its id (like `mlflow.create_experiment`). */
+/** Creates an experiment and returns its id (mirrors `mlflow.create_experiment`). */
 export function createExperiment(
   name: string,
   options: { artifactLocation?: string; tags?: Record<string, unknown> } = {},
@@ -122,7 +122,7 @@ export function createExperiment(
   return client().createExperiment(name, options);
 }
 
-/** The experiment with this name, or `undefined` (like `mlflow.get_experiment_by_name`). */
+/** The experiment with this name, or `undefined` (mirrors `mlflow.get_experiment_by_name`). */
 export function getExperimentByName(name: string): Promise<Experiment | undefined> {
   return client().getExperimentByName(name);
 }
@@ -141,7 +141,7 @@ export interface StartRunOptions {
 type RunBody<T> = (run: ActiveRun) => T | Promise<T>;
 
 /**
- * Starts a run and makes it active (like `mlflow.start_run`).
+ * Starts a run and makes it active (mirrors `mlflow.start_run`).
  *
  * - `await using run = await mlflow.startRun()` ends the run when the block exits;
  * - `await mlflow.startRun({ runName }, async (run) => { … })` ends it after the callback,
@@ -171,9 +171,10 @@ export async function startRun<T>(
 async function beginRun(options: StartRunOptions): Promise<ActiveRun> {
   const parent = activeRunStack.at(-1);
   if (parent && !options.nested) {
-    throw new MlflowException(
+    throw MlflowException.local(
       "BAD_REQUEST",
       `Run with UUID ${parent.info.runId} is already active. To start a new run, first end the current run with mlflow.end_run(). To start a nested run, call start_run with nested=True`,
+      `Un run est déjà actif (${parent.info.runId}) : terminez-le avec mlflow.endRun() (ou sortez de son bloc) avant d'en démarrer un autre, ou passez { nested: true } pour démarrer un run imbriqué`,
     );
   }
   const tracking = client();
@@ -198,7 +199,7 @@ async function beginRun(options: StartRunOptions): Promise<ActiveRun> {
   return active;
 }
 
-/** Ends the active run (like `mlflow.end_run`), after every pending request has been sent. */
+/** Ends the active run, after every pending request has been sent (mirrors `mlflow.end_run`). */
 export async function endRun(status: RunStatus = "FINISHED"): Promise<void> {
   const run = activeRunStack.at(-1);
   if (!run) return;
@@ -207,37 +208,55 @@ export async function endRun(status: RunStatus = "FINISHED"): Promise<void> {
   await terminate(run.info.runId, status);
 }
 
-/** The active run, or `undefined` when none is active (like `mlflow.active_run`). */
+/** The active run, or `undefined` when none is active (mirrors `mlflow.active_run`). */
 export function activeRun(): ActiveRun | undefined {
   return activeRunStack.at(-1);
 }
 
-/** The most recent run, fetched fresh from the server (like `mlflow.last_active_run`). */
+/** The most recent run, fetched fresh from the server (mirrors `mlflow.last_active_run`). */
 export async function lastActiveRun(): Promise<Run | undefined> {
-  const runId = activeRunStack.at(-1)?.info.runId ?? lastActiveRunId;
-  if (!runId) return undefined;
+  // Runs ending and autologging jobs may still change which run was last.
   await Promise.all([...endings]);
   await flushPending();
+  const runId = activeRunStack.at(-1)?.info.runId ?? lastActiveRunId;
+  if (!runId) return undefined;
   return client().getRun(runId);
 }
 
-async function currentRunId(): Promise<string> {
+/** The active run's id, or undefined (for the SDK's own modules, e.g. autologging). */
+export function activeRunIdIfAny(): string | undefined {
+  return activeRunStack.at(-1)?.info.runId;
+}
+
+/** The experiment a new run goes to: the active one, `MLFLOW_EXPERIMENT_ID`, or Default. */
+export function experimentIdForNewRun(): string {
+  return resolveExperimentId();
+}
+
+/** Records a run the SDK itself started and ended (autologging), for `lastActiveRun`. */
+export function rememberLastActiveRun(runId: string): void {
+  lastActiveRunId = runId;
+}
+
+/** The active run's id, starting a run when none is active (MLflow's `_get_or_start_run`). For the SDK's own modules. */
+export async function currentRunId(): Promise<string> {
   const run = activeRunStack.at(-1) ?? (await beginRun({}));
   return run.info.runId;
 }
 
-/** Logs a parameter on the active run, starting one if none is active (like `mlflow.log_param`). */
+/** Logs a parameter on the active run, starting one if none is active (mirrors `mlflow.log_param`). */
 export async function logParam<T>(key: string, value: T): Promise<T> {
   await client().logParam(await currentRunId(), key, value);
   return value;
 }
 
+/** Logs several params in one request (mirrors `mlflow.log_params`). */
 export async function logParams(params: Record<string, unknown>): Promise<void> {
   await client().logBatch(await currentRunId(), { params });
 }
 
 /**
- * Logs a metric on the active run (like `mlflow.log_metric`). The third argument is the step,
+ * Logs a metric on the active run (mirrors `mlflow.log_metric`). The third argument is the step,
  * or `{ step, timestamp }`.
  */
 export async function logMetric(
@@ -249,6 +268,7 @@ export async function logMetric(
   await client().logMetric(await currentRunId(), key, value, options);
 }
 
+/** Logs several metrics in one request, at the same step (mirrors `mlflow.log_metrics`). */
 export async function logMetrics(
   metrics: Record<string, number>,
   options: { step?: number; timestamp?: number } = {},
@@ -258,15 +278,58 @@ export async function logMetrics(
   });
 }
 
+/** Sets a tag on the active run (mirrors `mlflow.set_tag`). */
 export async function setTag(key: string, value: unknown): Promise<void> {
   await client().setTag(await currentRunId(), key, value);
 }
 
+/** Sets several tags in one request (mirrors `mlflow.set_tags`). */
 export async function setTags(tags: Record<string, unknown>): Promise<void> {
   await client().logBatch(await currentRunId(), { tags });
 }
 
-/** Runs of the given experiments (default: the active one), as a list (like `mlflow.search_runs(output_format="list")`). */
+/** Deletes a tag from the active run (mirrors `mlflow.delete_tag`). */
+export async function deleteTag(key: string): Promise<void> {
+  await client().deleteTag(await currentRunId(), key);
+}
+
+/** Uploads a local file into the active run's artifacts, under `artifactPath` if given (mirrors `mlflow.log_artifact`). */
+export async function logArtifact(localPath: string, artifactPath?: string): Promise<void> {
+  await client().logArtifact(await currentRunId(), localPath, artifactPath);
+}
+
+/** Uploads every file of a local folder into the active run's artifacts (mirrors `mlflow.log_artifacts`). */
+export async function logArtifacts(localDir: string, artifactPath?: string): Promise<void> {
+  await client().logArtifacts(await currentRunId(), localDir, artifactPath);
+}
+
+/** Saves text as an artifact file of the active run (mirrors `mlflow.log_text`). */
+export async function logText(text: string, artifactFile: string): Promise<void> {
+  await client().logText(await currentRunId(), text, artifactFile);
+}
+
+/** Saves an object as a JSON (or `.yaml`) artifact of the active run (mirrors `mlflow.log_dict`). */
+export async function logDict(dictionary: unknown, artifactFile: string): Promise<void> {
+  await client().logDict(await currentRunId(), dictionary, artifactFile);
+}
+
+/** Saves a `cuvee/plot` figure as an SVG artifact of the active run (mirrors `mlflow.log_figure`). */
+export async function logFigure(figure: SvgFigure, artifactFile: string): Promise<void> {
+  await client().logFigure(await currentRunId(), figure, artifactFile);
+}
+
+/**
+ * The URI of the active run's artifacts, or of one artifact inside them
+ * (mirrors `mlflow.get_artifact_uri`), e.g. `mlflow-artifacts:/1/<run_id>/artifacts/model`.
+ */
+export async function getArtifactUri(artifactPath?: string): Promise<string> {
+  const runId = await currentRunId();
+  const run = activeRunStack.at(-1);
+  const root = run?.info.runId === runId ? run.info.artifactUri : (await client().getRun(runId)).info.artifactUri;
+  return artifactPath ? `${root.replace(/\/+$/, "")}/${artifactPath.replace(/^\/+/, "")}` : root;
+}
+
+/** Runs of the given experiments (default: the active one), as a list (mirrors `mlflow.search_runs(output_format="list")`). */
 export async function searchRuns(
   options: SearchRunsOptions & { experimentIds?: string[]; experimentNames?: string[] } = {},
 ): Promise<Run[]> {

@@ -16,4 +16,10 @@ describe("frenchMessageFor", () => {
     expect(frenchMessageFor("BAD_REQUEST", "Something odd")).toBe("Requête refusée par le serveur de suivi : Something odd");
     expect(frenchMessageFor("WEIRD", "x")).toBe("Le serveur de suivi a refusé la requête : x");
   });
+
+  it("translates the registry's messages", () => {
+    expect(frenchMessageFor("RESOURCE_DOES_NOT_EXIST", "Registered Model with name=vin not found")).toBe("Aucun modèle ne s'appelle « vin » dans le registre");
+    expect(frenchMessageFor("RESOURCE_DOES_NOT_EXIST", "Model Version (name=vin, version=3) not found")).toBe("Le modèle « vin » n'a pas de version 3");
+    expect(frenchMessageFor("RESOURCE_DOES_NOT_EXIST", "Registered model alias champion not found.")).toBe("L'alias « champion » n'existe pas pour ce modèle");
+  });
 });

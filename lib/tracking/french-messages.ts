@@ -36,6 +36,26 @@ const TRANSLATIONS: Translation[] = [
     render: (m) => `Le run ${m[1]} est introuvable`,
   },
   {
+    pattern: /Registered Model with name=(.+) not found/,
+    render: (m) => `Aucun modèle ne s'appelle « ${m[1]} » dans le registre`,
+  },
+  {
+    pattern: /Registered Model \(name=(.+)\) already exists/,
+    render: (m) => `Le modèle « ${m[1]} » existe déjà dans le registre`,
+  },
+  {
+    pattern: /Model Version \(name=(.+), version=(\S+)\) not found/,
+    render: (m) => `Le modèle « ${m[1]} » n'a pas de version ${m[2]}`,
+  },
+  {
+    pattern: /Registered model alias (\S+) not found/,
+    render: (m) => `L'alias « ${m[1]} » n'existe pas pour ce modèle`,
+  },
+  {
+    pattern: /No versions of model with name '([^']*)'(.*) found/,
+    render: (m) => `Aucune version du modèle « ${m[1]} »${m[2] ? ` ${m[2].trim()}` : ""} n'a été trouvée`,
+  },
+  {
     pattern: /deleted experiment/i,
     render: () => "Cette expérience est supprimée : restaurez-la ou choisissez-en une autre avant d'y créer des runs",
   },

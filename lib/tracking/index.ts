@@ -7,13 +7,20 @@ export {
   ActiveRun,
   activeRun,
   createExperiment,
+  deleteTag,
   endRun,
+  getArtifactUri,
   getExperimentByName,
   lastActiveRun,
+  logArtifact,
+  logArtifacts,
+  logDict,
+  logFigure,
   logMetric,
   logMetrics,
   logParam,
   logParams,
+  logText,
   searchRuns,
   setExperiment,
   setTag,
@@ -21,6 +28,33 @@ export {
   startRun,
   type StartRunOptions,
 } from "./fluent";
-export { MlflowClient } from "./client";
+export {
+  deleteExperiment,
+  deleteRun,
+  getExperiment,
+  getRun,
+  searchExperiments,
+  searchModelVersions,
+  searchRegisteredModels,
+} from "./fluent-queries";
+export { autolog, type AutologOptions } from "./autolog";
+export { MlflowClient, type PagedList, type SearchOptions, type SearchRunsOptions, type SvgFigure } from "./client";
 export { MlflowException } from "./exceptions";
-export type { Experiment, Run, RunData, RunInfo, RunStatus } from "./entities";
+export type { FileInfo } from "./artifact-repository";
+export type { Experiment, Metric, ModelVersion, RegisteredModel, Run, RunData, RunInfo, RunStatus } from "./entities";
+export type { ModelInfo } from "./models/mlmodel";
+export * as sklearn from "./sklearn";
+export * as models from "./models/index";
+export * as pyfunc from "./pyfunc";
+export { registerModel } from "./models/register";
+export {
+  evaluate,
+  makeMetric,
+  MetricThreshold,
+  ModelValidationFailedError,
+  type CustomArtifactFn,
+  type EvaluateOptions,
+  type EvaluationMetric,
+  type EvaluationResult,
+  type MetricValue,
+} from "./evaluation";

@@ -1,4 +1,5 @@
-import { MlflowException, TrackingServerUnreachable } from "./exceptions";
+import { MlflowException } from "./exceptions";
+import { parseJson, sendToServer } from "./http";
 import { track } from "./pending";
 import {
   MLFLOW_API_PREFIX,
@@ -36,20 +37,12 @@ export class RestStore {
       body = JSON.stringify(request);
     }
 
-    let response: Response;
-    try {
-      response = await fetch(url, { method, body, headers: body === undefined ? undefined : { "Content-Type": "application/json" } });
-    } catch (cause) {
-      throw new TrackingServerUnreachable(this.trackingUri, cause);
-    }
-    const text = await response.text();
-    const json = parseJson(text);
-    if (!response.ok) {
-      const record = json as { error_code?: unknown; message?: unknown } | undefined;
-      const errorCode = typeof record?.error_code === "string" ? record.error_code : `HTTP_${response.status}`;
-      const message = typeof record?.message === "string" ? record.message : text.slice(0, 500);
-      throw new MlflowException(errorCode, message, response.status);
-    }
+    const response = await sendToServer(this.trackingUri, url, {
+      method,
+      body,
+      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+    });
+    const json = parseJson(await response.text());
     const parsed = contract.response.safeParse(json ?? {});
     if (!parsed.success) {
       throw new MlflowException("INTERNAL_ERROR", `Unexpected response from ${contract.path}: ${parsed.error.message}`, response.status);
@@ -66,13 +59,4 @@ function toQuery(request: Record<string, unknown>): string {
     for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
   }
   return params.toString();
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

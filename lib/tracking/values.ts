@@ -1,3 +1,5 @@
+import { MlflowException } from "./exceptions";
+
 /**
  * How values become MLflow param and tag strings. MLflow's Python client calls `str(value)`;
  * we mirror it where JavaScript differs (booleans and null), so a param logged from TypeScript
@@ -11,9 +13,31 @@ export function toMlflowString(value: unknown): string {
   return String(value);
 }
 
-/** Metric values must be finite numbers or NaN/±Infinity, like Python floats. */
-export function toMetricValue(key: string, value: unknown): number {
-  if (typeof value === "number") return value;
+/**
+ * MLflow's `_validate_metric`: a metric is a number. NaN and ±Infinity are numbers too, and MLflow
+ * stores them as they are; we do the same but say so in French, since it is almost always a bug
+ * in the learner's computation.
+ */
+export function toMetricValue(key: string, value: unknown, timestamp?: number): number {
   if (typeof value === "bigint") return Number(value);
-  throw new TypeError(`La métrique ${key} doit être un nombre (reçu : ${typeof value}).`);
+  if (typeof value !== "number") {
+    throw MlflowException.local(
+      "INVALID_PARAMETER_VALUE",
+      `Got invalid value ${String(value)} for metric '${key}' (timestamp=${timestamp ?? "None"}). Please specify value as a valid double (64-bit floating point)`,
+      `La métrique ${key} doit être un nombre (reçu : ${describe(value)})`,
+    );
+  }
+  if (!Number.isFinite(value)) {
+    console.warn(
+      `Attention : la métrique ${key} vaut ${value}. MLflow l'enregistre telle quelle, mais ce n'est pas un nombre fini : vérifiez votre calcul.`,
+    );
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return `le texte "${value}"`;
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  return typeof value;
 }

@@ -103,7 +103,10 @@ describe("fluent tracking", () => {
   it("refuses a second top-level run while one is active, but allows nested runs", async () => {
     await mlflow.setExperiment(uniqueName("exp"));
     const parent = await mlflow.startRun();
-    await expect(mlflow.startRun()).rejects.toThrow(/already active/);
+    const refusal = await mlflow.startRun().catch((caught: unknown) => caught);
+    expect(refusal).toBeInstanceOf(MlflowException);
+    expect((refusal as MlflowException).serverMessage).toMatch(/already active/);
+    expect((refusal as Error).message).toMatch(/^Un run est déjà actif .*nested: true.*\(BAD_REQUEST\)$/);
     const child = await mlflow.startRun({ nested: true });
     await mlflow.endRun();
     await mlflow.endRun();
