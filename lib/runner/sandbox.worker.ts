@@ -9,14 +9,14 @@ import * as cuveeData from "@/lib/data";
 import * as cuveeMl from "@/lib/ml";
 import * as cuveePlot from "@/lib/plot";
 import * as mlflow from "@/lib/tracking";
-import * as sdkHooks from "@/lib/tracking/runner-hooks";
 import browserFs, { installBrowserFileSystem } from "./browser-fs";
 import { describeError } from "./describe-error";
 import { formatConsoleArgs } from "./inspect";
 import { MemoryFileSystem } from "./memory-fs";
-import { ModuleSystem } from "./module-system";
+import { CAPTURED_CONSOLE_LEVELS, runScript } from "./run-script";
 import type { FromSandbox, ToSandbox } from "./sandbox-protocol";
-import type { ConsoleLevel, RunRequest } from "./types";
+import type { RunRequest } from "./types";
+import { lockDownWorkerScope } from "./worker-lockdown";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -25,44 +25,50 @@ function send(message: FromSandbox): void {
 }
 
 function captureConsole(): void {
-  const levels: ConsoleLevel[] = ["log", "info", "warn", "error", "debug"];
-  for (const level of levels) {
+  for (const level of CAPTURED_CONSOLE_LEVELS) {
     console[level] = (...args: unknown[]) => send({ type: "console", level, text: formatConsoleArgs(args) });
   }
+}
+
+/**
+ * Learner code reads its tracking URI from `process.env.MLFLOW_TRACKING_URI`, as in Node and a
+ * WebContainer (where the runner sets the variable). A worker has no `process`: give it one
+ * with that environment only.
+ */
+function provideEnvironment(trackingUri: string): void {
+  (globalThis as { process?: unknown }).process = { env: { MLFLOW_TRACKING_URI: trackingUri } };
 }
 
 async function run(request: RunRequest): Promise<boolean> {
   const fs = new MemoryFileSystem(request.files);
   installBrowserFileSystem(fs.promises);
-  sdkHooks.resetFluentState();
-  sdkHooks.setRuntimeDefaultTrackingUri(request.trackingUri);
-  sdkHooks.setRuntimeContext({ user: "apprenant", sourceName: request.entry });
-
-  const modules = new ModuleSystem(request.files, {
-    mlflow,
-    "cuvee/data": cuveeData,
-    "cuvee/ml": cuveeMl,
-    "cuvee/plot": cuveePlot,
-    "node:fs/promises": browserFs,
-    "fs/promises": browserFs,
+  provideEnvironment(request.trackingUri);
+  return runScript({
+    files: request.files,
+    entry: request.entry,
+    trackingUri: request.trackingUri,
+    builtins: {
+      mlflow,
+      "cuvee/data": cuveeData,
+      "cuvee/ml": cuveeMl,
+      "cuvee/plot": cuveePlot,
+      "node:fs/promises": browserFs,
+      "fs/promises": browserFs,
+    },
+    emit: send,
   });
-
-  let ok = true;
-  try {
-    await modules.runEntry(request.entry);
-  } catch (error) {
-    ok = false;
-    send({ type: "error", error: describeError(error) });
-  }
-  const lateErrors = await sdkHooks.finishScript({ failed: !ok });
-  for (const error of lateErrors) {
-    ok = false;
-    send({ type: "error", error: describeError(error) });
-  }
-  return ok;
 }
 
 captureConsole();
+lockDownWorkerScope(scope);
+
+// An exception thrown later by learner code (a timer's callback) ends the script, as it ends a
+// Node process: report it where it was thrown, then say the script is done.
+scope.addEventListener("error", (event) => {
+  event.preventDefault();
+  send({ type: "error", error: describeError(event.error ?? new Error(event.message)) });
+  send({ type: "done", ok: false });
+});
 
 scope.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();

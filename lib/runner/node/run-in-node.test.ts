@@ -1,0 +1,124 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runInNode } from "./run-in-node";
+
+/**
+ * A real child Node process on the real packages built from lib/ (no mocks). The tracking
+ * server is exercised in tests/integration/runner-node.test.ts; here the URI points at a
+ * closed port so that the SDK's failure path is real too.
+ */
+const UNREACHABLE = "http://127.0.0.1:9";
+const csv = readFileSync(path.join(process.cwd(), "public/data/red-wine-quality.csv"), "utf8");
+
+describe("runInNode", () => {
+  it("runs TypeScript with local imports, the kit, the CSV and top-level await, and captures console output", async () => {
+    const result = await runInNode({
+      files: {
+        "main.ts": [
+          'import { readCsv } from "cuvee/data";',
+          'import { double } from "./lib/math";',
+          'const data = await readCsv("red-wine-quality.csv");',
+          "const rows: number = data.shape[0];",
+          'console.log("lignes", double(rows) / 2);',
+          'console.info({ alpha: 0.5 });',
+        ].join("\n"),
+        "lib/math.ts": "export const double = (x: number): number => x * 2;\n",
+        "red-wine-quality.csv": csv,
+      },
+      entry: "main.ts",
+      trackingUri: UNREACHABLE,
+      timeoutMs: 20_000,
+    });
+    expect(result).toEqual({ status: "succeeded", output: "lignes 1599\n{ alpha: 0.5 }", errors: [] });
+  });
+
+  it("maps a thrown error to the learner's file and line, after the output before it", async () => {
+    const result = await runInNode({
+      files: { "main.ts": 'import { fail } from "./helpers";\nconsole.log("avant");\nfail();\n', "helpers.ts": "export function fail(): never {\n  throw new RangeError(\"trop grand\");\n}\n" },
+      entry: "main.ts",
+      trackingUri: UNREACHABLE,
+      timeoutMs: 20_000,
+    });
+    expect(result.status).toBe("failed");
+    expect(result.output).toBe("avant");
+    expect(result.errors).toEqual([{ name: "RangeError", message: "trop grand", location: { file: "helpers.ts", line: 2, column: 9 } }]);
+  });
+
+  it("reports syntax errors and unknown modules in French, as the browser sandbox does", async () => {
+    const syntax = await runInNode({ files: { "main.ts": "const ok = 1;\nconst = 2;\n" }, entry: "main.ts", trackingUri: UNREACHABLE, timeoutMs: 20_000 });
+    expect(syntax.errors[0]).toMatchObject({ name: "SyntaxError", location: { file: "main.ts", line: 2 } });
+    expect(syntax.errors[0]?.message).toContain("Erreur de syntaxe dans main.ts");
+
+    const unknown = await runInNode({ files: { "main.ts": 'import pandas from "pandas";\nconsole.log(pandas);\n' }, entry: "main.ts", trackingUri: UNREACHABLE, timeoutMs: 20_000 });
+    expect(unknown.errors[0]?.message).toContain("« pandas » n'est pas disponible");
+  });
+
+  it("kills an infinite loop at the time limit and says so", async () => {
+    const started = Date.now();
+    const result = await runInNode({ files: { "main.ts": 'console.log("je boucle");\nwhile (true) {}\n' }, entry: "main.ts", trackingUri: UNREACHABLE, timeoutMs: 1_500 });
+    expect(result.status).toBe("timed-out");
+    expect(result.output).toBe("je boucle");
+    expect(result.errors[0]?.message).toContain("plus de 2 s");
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("stops when aborted", async () => {
+    const controller = new AbortController();
+    const result = await runInNode({
+      files: { "main.ts": 'console.log("go");\nwhile (true) {}\n' },
+      entry: "main.ts",
+      trackingUri: UNREACHABLE,
+      timeoutMs: 30_000,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === "console") controller.abort();
+      },
+    });
+    expect(result.status).toBe("failed");
+    expect(result.errors.at(-1)?.name).toBe("AbortError");
+  });
+
+  it("gives the SDK MLFLOW_TRACKING_URI and reports what the server refused, after flushing", async () => {
+    const result = await runInNode({
+      files: { "main.ts": 'import * as mlflow from "mlflow";\nconsole.log(mlflow.getTrackingUri());\nawait mlflow.setExperiment("x");\n' },
+      entry: "main.ts",
+      trackingUri: UNREACHABLE,
+      timeoutMs: 20_000,
+    });
+    expect(result.output).toBe(UNREACHABLE);
+    expect(result.status).toBe("failed");
+    expect(result.errors[0]?.message).toContain("Impossible de joindre le serveur de suivi");
+  });
+
+  it("writes with the real node:fs/promises in the working directory it was given", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "cuvee-run-test-"));
+    try {
+      const result = await runInNode({
+        files: { "main.ts": 'import { writeFile, readFile } from "node:fs/promises";\nawait writeFile("sortie.txt", "écrit");\nconsole.log(await readFile("sortie.txt", "utf8"));\n' },
+        entry: "main.ts",
+        trackingUri: UNREACHABLE,
+        timeoutMs: 20_000,
+        cwd,
+      });
+      expect(result).toEqual({ status: "succeeded", output: "écrit", errors: [] });
+      expect(await readFile(path.join(cwd, "sortie.txt"), "utf8")).toBe("écrit");
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("runInNode, errors thrown later", () => {
+  it("ends the script on an exception thrown in a timer, at its line, as the browser sandbox does", async () => {
+    const result = await runInNode({
+      files: { "main.ts": 'setTimeout(() => {\n  throw new Error("plus tard");\n}, 10);\nawait new Promise((resolve) => setTimeout(resolve, 5_000));\nconsole.log("jamais");\n' },
+      entry: "main.ts",
+      trackingUri: UNREACHABLE,
+      timeoutMs: 20_000,
+    });
+    expect(result).toEqual({ status: "failed", output: "", errors: [{ name: "Error", message: "plus tard", location: { file: "main.ts", line: 2, column: 9 } }] });
+  });
+});

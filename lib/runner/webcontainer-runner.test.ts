@@ -1,0 +1,155 @@
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { BootOptions, FileSystemTree, SpawnOptions } from "@webcontainer/api";
+import { afterAll, describe, expect, it } from "vitest";
+import { runtimePackages } from "./node/runtime-packages";
+import type { RunnerEvent } from "./types";
+import { toFileSystemTree, WebContainerBootError, WebContainerRunner, type WebContainerApi, type WebContainerInstance } from "./webcontainer-runner";
+
+/**
+ * THIS IS A FAKE of `@webcontainer/api`: StackBlitz's runtime cannot boot here (offline, no
+ * browser). It implements the interface the runner uses (boot, mount with a mount point,
+ * spawn with cwd/env and a terminal output stream, kill, exit, fs.rm, server-ready) on top of a
+ * real temporary folder and a real `node` child process, so the runner's orchestration (what
+ * it mounts, the command, the environment, the event decoding, the time limit, Stop, one boot
+ * per page, the boot timeout) is exercised with real Node and the real SDK/kit packages.
+ *
+ * What it cannot prove: that StackBlitz's Node (its version, its terminal's line endings and
+ * escape codes, its networking to the app through CORS) runs the bundle the same way; that
+ * `boot()` succeeds under our COOP/COEP headers in a real browser; the preview URLs.
+ */
+class FakeWebContainer implements WebContainerInstance {
+  readonly spawned: { command: string; args: string[]; options?: SpawnOptions }[] = [];
+  readonly removed: string[] = [];
+  private readonly serverReady: ((port: number, url: string) => void)[] = [];
+
+  constructor(readonly root: string) {}
+
+  readonly fs = {
+    rm: async (target: string, options?: { recursive?: boolean; force?: boolean }) => {
+      this.removed.push(target);
+      await rm(path.join(this.root, target), { recursive: options?.recursive, force: options?.force });
+    },
+  };
+
+  async mount(tree: FileSystemTree | Uint8Array | ArrayBuffer, options?: { mountPoint?: string }): Promise<void> {
+    if (tree instanceof Uint8Array || tree instanceof ArrayBuffer) throw new Error("the fake mounts trees only");
+    const write = async (folder: string, node: FileSystemTree) => {
+      await mkdir(folder, { recursive: true });
+      for (const [name, entry] of Object.entries(node)) {
+        if ("directory" in entry) await write(path.join(folder, name), entry.directory);
+        else if ("file" in entry && "contents" in entry.file) await writeFile(path.join(folder, name), entry.file.contents);
+      }
+    };
+    await write(path.join(this.root, options?.mountPoint ?? ""), tree);
+  }
+
+  // The overloads of the real `spawn` collapse to this shape in the runner's use.
+  spawn = (async (command: string, args: string[], options?: SpawnOptions) => {
+    this.spawned.push({ command, args, options });
+    const env = Object.fromEntries(Object.entries(options?.env ?? {}).map(([key, value]) => [key, String(value)]));
+    const child = spawn(command === "node" ? process.execPath : command, args, {
+      cwd: path.join(this.root, options?.cwd ?? ""),
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exit = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 137)));
+    const output = new ReadableStream<string>({
+      start(controller) {
+        // A terminal: stdout and stderr together, with CRLF line endings.
+        const push = (chunk: Buffer) => controller.enqueue(chunk.toString("utf8").replace(/\n/g, "\r\n"));
+        child.stdout.on("data", push);
+        child.stderr.on("data", push);
+        child.on("close", () => controller.close());
+      },
+    });
+    return { exit, output, input: new WritableStream<string>(), kill: () => child.kill("SIGKILL"), resize: () => undefined };
+  }) as unknown as WebContainerInstance["spawn"];
+
+  on = ((event: string, listener: (port: number, url: string) => void) => {
+    if (event === "server-ready") this.serverReady.push(listener);
+    return () => undefined;
+  }) as WebContainerInstance["on"];
+}
+
+const roots: string[] = [];
+afterAll(async () => {
+  for (const root of roots) await rm(root, { recursive: true, force: true });
+});
+
+async function fakeApi(): Promise<{ api: WebContainerApi; boots: BootOptions[]; container: FakeWebContainer }> {
+  const root = await mkdtemp(path.join(tmpdir(), "cuvee-fake-wc-"));
+  roots.push(root);
+  const container = new FakeWebContainer(root);
+  const boots: BootOptions[] = [];
+  return { api: { boot: async (options) => (boots.push(options), container) }, boots, container };
+}
+
+const request = (code: string, timeoutMs = 20_000) => ({ files: { "main.ts": code, "data.csv": "a\n1\n" }, entry: "main.ts", trackingUri: "http://127.0.0.1:9", timeoutMs });
+
+describe("toFileSystemTree", () => {
+  it("nests paths into directories", () => {
+    expect(toFileSystemTree({ "a.ts": "x", "node_modules/m/index.js": "y" })).toEqual({
+      "a.ts": { file: { contents: "x" } },
+      node_modules: { directory: { m: { directory: { "index.js": { file: { contents: "y" } } } } } },
+    });
+  });
+});
+
+describe("WebContainerRunner (against a fake WebContainer, see above)", () => {
+  it("boots once, mounts the project in a fresh folder per run, runs node on the bootstrap and streams events", async () => {
+    const { api, boots, container } = await fakeApi();
+    const runner = new WebContainerRunner({ loadApi: async () => api, loadPackages: runtimePackages });
+    const events: RunnerEvent[] = [];
+    const code = 'import { readFile } from "node:fs/promises";\nconsole.log("csv", (await readFile("data.csv", "utf8")).trim().split("\\n").length);\n';
+    const first = await runner.run(request(code), { signal: new AbortController().signal, onEvent: (event) => events.push(event) });
+    expect(first).toEqual({ status: "succeeded" });
+    expect(events).toEqual([{ type: "console", level: "log", text: "csv 2" }]);
+
+    const second = await runner.run(request('const x: number = 1;\nthrow new Error("boum " + x);\n'), { signal: new AbortController().signal, onEvent: (event) => events.push(event) });
+    expect(second).toEqual({ status: "failed" });
+    expect(events.at(-1)).toEqual({ type: "error", error: { name: "Error", message: "boum 1", location: { file: "main.ts", line: 2, column: 7 } } });
+
+    expect(boots).toEqual([{ coep: "require-corp", workdirName: "cuvee" }]);
+    expect(container.spawned.map((call) => [call.command, call.args, call.options?.cwd, call.options?.env])).toEqual([
+      ["node", ["node_modules/cuvee/dist/run.js"], "runs/1", { MLFLOW_TRACKING_URI: "http://127.0.0.1:9" }],
+      ["node", ["node_modules/cuvee/dist/run.js"], "runs/2", { MLFLOW_TRACKING_URI: "http://127.0.0.1:9" }],
+    ]);
+    expect(container.removed).toEqual(["runs/1"]);
+  });
+
+  it("kills the process at the time limit, and on Stop", async () => {
+    const { api } = await fakeApi();
+    const runner = new WebContainerRunner({ loadApi: async () => api, loadPackages: runtimePackages });
+    const timedOut = await runner.run(request('console.log("je boucle");\nwhile (true) {}\n', 1_500), { signal: new AbortController().signal, onEvent: () => undefined });
+    expect(timedOut).toEqual({ status: "timed-out", timeoutMs: 1_500 });
+
+    const controller = new AbortController();
+    const stopped = await runner.run(request('console.log("go");\nwhile (true) {}\n'), {
+      signal: controller.signal,
+      onEvent: (event) => event.type === "console" && controller.abort(),
+    });
+    expect(stopped).toEqual({ status: "stopped" });
+  });
+
+  it("gives up on a boot that never settles, within the boot timeout, and does not boot again", async () => {
+    let boots = 0;
+    const never: WebContainerApi = { boot: () => (boots++, new Promise<never>(() => undefined)) };
+    const runner = new WebContainerRunner({ loadApi: async () => never, loadPackages: runtimePackages, bootTimeoutMs: 300 });
+    const started = Date.now();
+    const failure = await runner.run(request("1"), { signal: new AbortController().signal, onEvent: () => undefined }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WebContainerBootError);
+    expect((failure as WebContainerBootError).reason).toBe("timeout");
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await expect(runner.boot()).rejects.toBeInstanceOf(WebContainerBootError);
+    expect(boots).toBe(1);
+  });
+
+  it("reports a boot that fails outright as such", async () => {
+    const refusing: WebContainerApi = { boot: () => Promise.reject(new Error("SharedArrayBuffer is not defined")) };
+    const runner = new WebContainerRunner({ loadApi: async () => refusing, loadPackages: runtimePackages });
+    await expect(runner.boot()).rejects.toMatchObject({ reason: "failed", message: expect.stringContaining("SharedArrayBuffer") });
+  });
+});

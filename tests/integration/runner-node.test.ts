@@ -1,0 +1,84 @@
+import { spawn } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { blocRunFiles } from "@/lib/runner/node/bloc-files";
+import { runInNode } from "@/lib/runner/node/run-in-node";
+import { baseUrl, createTestWorkspace, mlflowApi } from "./helpers";
+
+/** Runs `npm run bloc -- …`'s script as a user would, and collects what it prints. */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-bloc.mts", ...args], {
+      env: { ...process.env, MLFLOW_TRACKING_URI: baseUrl() },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function onlyRun(workspaceId: string) {
+  const api = mlflowApi(workspaceId);
+  const experiment = await api.get("experiments/get-by-name", { experiment_name: "exp_wine_quality" });
+  expect(experiment.status).toBe(200);
+  const search = await api.post("runs/search", { experiment_ids: [experiment.json.experiment.experiment_id] });
+  expect(search.json.runs).toHaveLength(1);
+  return search.json.runs[0];
+}
+
+describe("the Node runner against the real server", () => {
+  let workspaceId: string;
+  beforeAll(async () => {
+    workspaceId = await createTestWorkspace();
+  });
+
+  it("runs bloc 1's solution: output, then a finished run with its param, metric and system tags", async () => {
+    const bloc = await blocRunFiles(1, { kind: "solution" });
+    const result = await runInNode({ ...bloc, trackingUri: `${baseUrl()}/w/${workspaceId}` });
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe("succeeded");
+    expect(result.output).toContain("400 vins dans le jeu de test");
+
+    const run = await onlyRun(workspaceId);
+    expect(run.info.status).toBe("FINISHED");
+    expect(run.data.params).toEqual([{ key: "alpha", value: "0.5" }]);
+    expect(run.data.metrics).toHaveLength(1);
+    expect(run.data.metrics[0].key).toBe("rmse");
+    expect(run.data.metrics[0].value).toBeCloseTo(0.7436, 4);
+    const tags = Object.fromEntries(run.data.tags.map((tag: { key: string; value: string }) => [tag.key, tag.value]));
+    expect(tags["mlflow.user"]).toBe("apprenant");
+    expect(tags["mlflow.source.name"]).toBe("main.ts");
+  });
+
+  it("`npm run bloc -- 1 --solution --workspace <id>` prints the output and exits 0", async () => {
+    const other = await createTestWorkspace();
+    const { code, stdout, stderr } = await runCli(["1", "--solution", "--workspace", other]);
+    expect(stderr).toContain("Exécution terminé");
+    expect(code).toBe(0);
+    expect(stdout).toContain("400 vins dans le jeu de test");
+    expect((await onlyRun(other)).info.status).toBe("FINISHED");
+  });
+
+  it("exits 1 with the learner's file and line when the code fails, and marks the run FAILED", async () => {
+    const other = await createTestWorkspace();
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(`${tmpdir()}/cuvee-cli-`);
+    await writeFile(
+      `${dir}/main.ts`,
+      'import * as mlflow from "mlflow";\nawait mlflow.setExperiment("exp_wine_quality");\nawait mlflow.startRun();\nthrow new Error("raté");\n',
+    );
+    const { code, stderr } = await runCli(["1", "--file", `${dir}/main.ts`, "--workspace", other]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("Error : raté (dans main.ts, ligne 4)");
+    expect((await onlyRun(other)).info.status).toBe("FAILED");
+  });
+
+  it("refuses bad arguments with the usage line", async () => {
+    const { code, stderr } = await runCli(["un"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Usage : npm run bloc");
+  });
+});
