@@ -19,24 +19,50 @@ export interface PanelExperiment {
   runs: PanelRun[];
 }
 
+export interface PanelModelVersion {
+  version: string;
+  stage: string;
+  runId: string;
+  aliases: string[];
+}
+
+export interface PanelModel {
+  name: string;
+  /** Latest version of each stage, newest version first. */
+  versions: PanelModelVersion[];
+}
+
 interface WireRun {
   info: { run_id: string; run_name?: string; experiment_id: string; status: string; start_time?: number | string };
   data?: { params?: { key: string; value: string }[]; metrics?: { key: string; value: number }[] };
 }
 
-async function post<T>(trackingUri: string, endpoint: string, body: unknown, signal: AbortSignal): Promise<T> {
-  const response = await fetch(`${trackingUri}/api/2.0/mlflow/${endpoint}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-    signal,
-    cache: "no-store",
-  });
+interface WireRegisteredModel {
+  name: string;
+  latest_versions?: { version: string; current_stage?: string; run_id?: string; aliases?: string[] }[];
+  aliases?: { alias: string; version: string }[];
+}
+
+/** Milliseconds between polls. The issue asks for changes within 1 s of the write, whether or not code runs. */
+export const POLL_INTERVAL_MS = 700;
+
+class EndpointMissing extends Error {}
+
+async function call<T>(trackingUri: string, endpoint: string, init: RequestInit, signal: AbortSignal): Promise<T> {
+  const response = await fetch(`${trackingUri}/api/2.0/mlflow/${endpoint}`, { ...init, signal, cache: "no-store" });
+  if (response.status === 404) {
+    const body = (await response.json().catch(() => ({}))) as { error_code?: string };
+    if (body.error_code === "ENDPOINT_NOT_FOUND") throw new EndpointMissing(endpoint);
+  }
   if (!response.ok) throw new Error(`${endpoint}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 
-async function fetchTracking(trackingUri: string, signal: AbortSignal): Promise<PanelExperiment[]> {
+function post<T>(trackingUri: string, endpoint: string, body: unknown, signal: AbortSignal): Promise<T> {
+  return call<T>(trackingUri, endpoint, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, signal);
+}
+
+async function fetchExperiments(trackingUri: string, signal: AbortSignal): Promise<PanelExperiment[]> {
   const { experiments = [] } = await post<{ experiments?: { experiment_id: string; name: string }[] }>(
     trackingUri,
     "experiments/search",
@@ -66,24 +92,47 @@ async function fetchTracking(trackingUri: string, signal: AbortSignal): Promise<
   }));
 }
 
+/** The registry's models; an empty list when the server has no registry endpoints. */
+async function fetchModels(trackingUri: string, signal: AbortSignal): Promise<PanelModel[]> {
+  let registered: WireRegisteredModel[];
+  try {
+    ({ registered_models: registered = [] } = await call<{ registered_models?: WireRegisteredModel[] }>(
+      trackingUri,
+      "registered-models/search?max_results=100",
+      { method: "GET" },
+      signal,
+    ));
+  } catch (error) {
+    if (error instanceof EndpointMissing) return [];
+    throw error;
+  }
+  return registered.map((model) => ({
+    name: model.name,
+    versions: (model.latest_versions ?? [])
+      .map((version) => ({
+        version: version.version,
+        stage: version.current_stage ?? "None",
+        runId: version.run_id ?? "",
+        aliases: (model.aliases ?? []).filter((alias) => alias.version === version.version).map((alias) => alias.alias),
+      }))
+      .sort((a, b) => Number(b.version) - Number(a.version)),
+  }));
+}
+
 /**
- * Polls the workspace's tracking state through the same REST API learner code uses: every
- * 500 ms while code runs (and a few seconds after), every 4 s otherwise, paused while the tab
- * is hidden.
+ * Polls the workspace's tracking state (experiments, runs, registered models) through the same
+ * REST API learner code uses, every 700 ms while the tab is visible, so that a write made by the
+ * learner's code or by any MLflow client shows within a second. Paused while the tab is hidden;
+ * `active` (code running) wakes it at once.
  */
 export function useWorkspaceTracking(trackingUri: string, active: boolean) {
   const [experiments, setExperiments] = useState<PanelExperiment[] | null>(null);
+  const [models, setModels] = useState<PanelModel[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const activeUntil = useRef(0);
   const wake = useRef<() => void>(() => {});
 
   useEffect(() => {
-    if (active) {
-      activeUntil.current = Number.POSITIVE_INFINITY;
-      wake.current();
-    } else if (activeUntil.current === Number.POSITIVE_INFINITY) {
-      activeUntil.current = Date.now() + 3000;
-    }
+    if (active) wake.current();
   }, [active]);
 
   useEffect(() => {
@@ -96,24 +145,29 @@ export function useWorkspaceTracking(trackingUri: string, active: boolean) {
       clearTimeout(timer);
       if (document.visibilityState === "visible") {
         try {
-          setExperiments(await fetchTracking(trackingUri, abort.signal));
+          const [nextExperiments, nextModels] = await Promise.all([fetchExperiments(trackingUri, abort.signal), fetchModels(trackingUri, abort.signal)]);
+          setExperiments(nextExperiments);
+          setModels(nextModels);
           setError(null);
         } catch (caught) {
           if (abort.signal.aborted) return;
-          setError("Le serveur de suivi ne répond pas. Nouvel essai dans quelques secondes…");
+          setError("Le serveur de suivi ne répond pas. Nouvel essai dans un instant…");
           console.warn(caught);
         }
       }
       polling = false;
-      if (!abort.signal.aborted) timer = setTimeout(tick, Date.now() < activeUntil.current ? 500 : 4000);
+      if (!abort.signal.aborted) timer = setTimeout(tick, POLL_INTERVAL_MS);
     };
+    const onVisible = () => document.visibilityState === "visible" && void tick();
+    document.addEventListener("visibilitychange", onVisible);
     wake.current = () => void tick();
     void tick();
     return () => {
       abort.abort();
       clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisible);
     };
   }, [trackingUri]);
 
-  return { experiments, error };
+  return { experiments, models, error };
 }
