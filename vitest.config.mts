@@ -4,10 +4,12 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 /**
- * Two projects:
+ * Three projects:
  * - unit: pure modules, tests beside the code (`*.test.ts`), plus store tests on a fresh SQLite file.
  * - integration: tests in `tests/integration/` that hit a real `next start` server
  *   (started once by the global setup, on a fresh SQLite database).
+ * - blocs: `npm run blocs:check`, every bloc's start and solution run in Node against the same
+ *   kind of server, judged by the bloc's own check.
  */
 export default defineConfig({
   resolve: { alias: { "@": root } },
@@ -29,6 +31,17 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "blocs",
+          include: ["tests/blocs/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          testTimeout: 300_000,
           hookTimeout: 120_000,
         },
       },

@@ -1,18 +1,8 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { replaceCode } from "./runner-helpers";
 
 const blocOneSolution = readFileSync("content/blocs/01-premiere-experience/solution/main.ts", "utf8");
-
-/** Replaces the editor's whole content, as a learner pasting code would. */
-async function replaceCode(page: Page, code: string) {
-  const editor = page.getByTestId("code-editor");
-  await expect(editor).toBeVisible({ timeout: 60_000 });
-  await editor.locator(".monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  // insertText bypasses auto-closing brackets and auto-indent, which typing would trigger.
-  await page.keyboard.insertText(code);
-}
 
 test("bloc 1: type the solution, run it, see the run live, check it, and stay ticked", async ({ page, browser }) => {
   await page.goto("/cours/1");
@@ -39,7 +29,7 @@ test("bloc 1: type the solution, run it, see the run live, check it, and stay ti
 
   await page.goto("/cours");
   await expect(page.getByRole("listitem", { name: "Bloc 1 : Première expérience (fait)" })).toBeVisible();
-  await expect(page.getByRole("listitem", { name: "Bloc 2 : Dépendances épinglées (bientôt)" })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Bloc 29 : Le poster (bientôt)" })).toBeVisible();
 
   // Another browser, through the resume link, sees the same progress.
   const resumeUrl = await page.getByLabel("Lien de reprise").inputValue();
@@ -83,4 +73,20 @@ test("the editor knows the mlflow SDK's types", async ({ page }) => {
   await expect(page.locator(".squiggly-error").first()).toBeVisible({ timeout: 30_000 });
   await replaceCode(page, 'import * as mlflow from "mlflow";\nawait mlflow.logParam("alpha", 0.5);\n');
   await expect(page.locator(".squiggly-error")).toHaveCount(0, { timeout: 30_000 });
+});
+
+test("a learner starting at bloc 1 can have bloc 0's solution run for them", async ({ page }) => {
+  await page.goto("/cours/1");
+  await page.getByText("Vous commencez ici ? Préparer l'état des blocs 0 à 0").click();
+  await page.getByRole("button", { name: "Préparer les blocs 0 à 0" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "C'est prêt" })).toBeVisible();
+  await expect(page.getByRole("log")).toContainText("400 vins dans le jeu de test");
+});
+
+test("the lesson shows the Ajout derived from the previous solution", async ({ page }) => {
+  await page.goto("/cours/1");
+  const ajout = page.getByRole("region", { name: "Ajout" });
+  await expect(ajout).toContainText("Après la ligne 1");
+  await expect(ajout).toContainText('import * as mlflow from "mlflow";');
+  await expect(ajout).toContainText("await mlflow.endRun();");
 });

@@ -36,4 +36,10 @@ export function PythonVersTs({ children }: { children: ReactNode }) {
   return <Callout label="Python → TypeScript" tone="sky">{children}</Callout>;
 }
 
-export const lessonComponents = { Objectif, Instructions, Pourquoi, PythonVersTs };
+/** The seed's closing summary: a table of what the bloc introduced and what each piece does. */
+export function Resume({ children }: { children: ReactNode }) {
+  return <Callout label="Résumé" tone="stone">{children}</Callout>;
+}
+
+/** Components an author writes by hand in MDX. `Ajout` and `Position` are derived per bloc (see render-lesson). */
+export const lessonComponents = { Objectif, Instructions, Pourquoi, PythonVersTs, Resume };

@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
 import { LivePanel } from "@/components/tracking/live-panel";
+import { BLOC_DATA_FILES } from "@/lib/runner/bloc-data";
 import { ConsolePanel } from "./console-panel";
+import { RuntimeIndicator } from "./runtime-indicator";
+import { PrepareEarlierBlocs, type EarlierBloc } from "./prepare-earlier-blocs";
 import { useCodeRunner } from "./use-code-runner";
 
 interface LessonWorkbenchProps {
@@ -16,6 +19,8 @@ interface LessonWorkbenchProps {
   trackingUri: string;
   timeLimitSeconds: number;
   initiallyDone: boolean;
+  /** Solutions of the blocs before this one, for "start anywhere". */
+  earlier: EarlierBloc[];
 }
 
 interface Verdict {
@@ -24,7 +29,7 @@ interface Verdict {
   details?: string[];
 }
 
-const DATA_FILES = ["red-wine-quality.csv"];
+const DATA_FILES = BLOC_DATA_FILES;
 
 async function loadDataFiles(): Promise<Record<string, string>> {
   const entries = await Promise.all(
@@ -43,7 +48,7 @@ function storageKey(bloc: number, entry: string): string {
 
 /** The right-hand side of a lesson: the code, its output, the live tracking state and the check. */
 export function LessonWorkbench(props: LessonWorkbenchProps) {
-  const { bloc, entry, startCode, solutionCode, python, trackingUri, timeLimitSeconds, initiallyDone } = props;
+  const { bloc, entry, startCode, solutionCode, python, trackingUri, timeLimitSeconds, initiallyDone, earlier } = props;
   const router = useRouter();
   const runner = useCodeRunner();
   const [code, setCode] = useState(startCode);
@@ -64,23 +69,25 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
     window.localStorage.setItem(storageKey(bloc, entry), next);
   };
 
-  const run = async () => {
-    setVerdict(null);
+  /** Runs one file with the course data beside it; resolves to the run's output, or null if data failed to load. */
+  const runFile = async (file: string, source: string) => {
     let data: Record<string, string>;
     try {
       data = await loadDataFiles();
     } catch (error) {
       setVerdict({ passed: false, message: (error as Error).message });
-      return;
+      return null;
     }
-    const { output } = await runner.run({
-      files: { ...data, [entry]: code },
-      entry,
-      trackingUri,
-      timeoutMs: timeLimitSeconds * 1000,
-    });
-    setLastOutput(output);
+    return runner.run({ files: { ...data, [file]: source }, entry: file, trackingUri, timeoutMs: timeLimitSeconds * 1000 });
   };
+
+  const run = async () => {
+    setVerdict(null);
+    const result = await runFile(entry, code);
+    if (result) setLastOutput(result.output);
+  };
+
+  const runEarlier = async (file: string, source: string) => (await runFile(file, source))?.outcome.status === "succeeded";
 
   const check = async () => {
     setChecking(true);
@@ -151,10 +158,10 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
             <CodeEditor path="python/main.py" value={python} language="python" readOnly label="Code Python du cours d'origine, en lecture seule" />
           )}
         </div>
-        <p className="border-t border-stone-200 px-3 py-1.5 text-xs text-stone-500 dark:border-stone-800">
-          Exécution : bac à sable du navigateur (Web Worker) · limite {timeLimitSeconds} s
-        </p>
+        <RuntimeIndicator runtime={runner.runtime} timeLimitSeconds={timeLimitSeconds} onChoose={runner.setPreference} disabled={runner.isRunning} />
       </section>
+
+      <PrepareEarlierBlocs earlier={earlier} run={runEarlier} disabled={runner.isRunning} />
 
       <ConsolePanel lines={runner.lines} running={runner.isRunning} />
 

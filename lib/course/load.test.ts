@@ -28,3 +28,17 @@ describe("the course content", () => {
     expect(CATALOG.map((entry) => entry.bloc)).toEqual(Array.from({ length: 30 }, (_, i) => i));
   });
 });
+
+describe("authoring mistakes fail with a clear message", () => {
+  it("refuses a lesson that uses an unknown component, naming it and its line", async () => {
+    await expect(loadAllBlocs({ dir: "test-data/courses/unknown-component" })).rejects.toThrow(
+      /test-data\/courses\/unknown-component\/00-casse\/lesson\.mdx: unknown component <Inconnu> \(line 11\)/,
+    );
+  });
+
+  it("refuses a solution identical to its starting code", async () => {
+    await expect(loadAllBlocs({ dir: "test-data/courses/identical-solution" })).rejects.toThrow(
+      "test-data/courses/identical-solution/00-pareil: the solution is identical to the starting code.",
+    );
+  });
+});

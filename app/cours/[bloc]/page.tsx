@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SiteHeader } from "@/components/layout/site-header";
+import { LessonPanes } from "@/components/lesson/lesson-panes";
 import { LessonWorkbench } from "@/components/lesson/lesson-workbench";
+import type { EarlierBloc } from "@/components/lesson/prepare-earlier-blocs";
+import { computeAjout } from "@/lib/course/ajout";
 import { CATALOG } from "@/lib/course/catalog";
-import { loadBloc } from "@/lib/course/load";
+import { loadAllBlocs, loadBloc } from "@/lib/course/load";
 import { renderLesson } from "@/lib/course/render-lesson";
 import { writtenBlocs } from "@/lib/course/written-blocs";
 import { listDoneBlocs } from "@/lib/server/progress";
@@ -13,6 +16,18 @@ import { requireWorkspace } from "@/lib/server/session/current-workspace";
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ bloc: string }>;
+
+/** The solutions of blocs 0..n-1, for the "start anywhere" preparation. */
+async function earlierSolutions(n: number): Promise<EarlierBloc[]> {
+  return (await loadAllBlocs())
+    .filter((bloc) => bloc.frontmatter.bloc < n)
+    .map(({ frontmatter, solutionFiles }) => ({
+      bloc: frontmatter.bloc,
+      title: frontmatter.title,
+      entry: frontmatter.entry,
+      code: solutionFiles[frontmatter.entry] ?? "",
+    }));
+}
 
 function blocNumber(raw: string): number | undefined {
   return /^\d{1,2}$/.test(raw) ? Number(raw) : undefined;
@@ -30,55 +45,60 @@ export default async function BlocPage({ params }: { params: Params }) {
   if (!bloc || number === undefined) notFound();
 
   const workspace = await requireWorkspace(`/cours/${number}`);
-  const [done, written, lesson] = await Promise.all([listDoneBlocs(workspace.id), writtenBlocs(), renderLesson(bloc.body)]);
   const { frontmatter } = bloc;
   const entry = frontmatter.entry;
+  const ajout = computeAjout(bloc.startFiles[entry] ?? "", bloc.solutionFiles[entry] ?? "");
+  const [done, written, lesson] = await Promise.all([listDoneBlocs(workspace.id), writtenBlocs(), renderLesson(bloc.body, ajout)]);
   const previous = written.has(number - 1) ? number - 1 : undefined;
+  const earlier = await earlierSolutions(number);
   const next = written.has(number + 1) ? number + 1 : undefined;
 
   return (
     <>
       <SiteHeader done={done.length} total={CATALOG.length} />
       <main className="mx-auto grid max-w-[1600px] gap-6 px-4 py-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-        <article className="min-w-0">
-          <p className="text-sm font-medium text-wine-600 dark:text-wine-200">
-            Bloc {number} · parcours de {CATALOG.length} blocs
-          </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{frontmatter.title}</h1>
-          <p className="mt-2 text-stone-600 dark:text-stone-300">{frontmatter.objective}</p>
-          <p className="mt-3 inline-block rounded-full bg-stone-200/70 px-3 py-1 font-mono text-xs text-stone-700 dark:bg-stone-800 dark:text-stone-300">
-            {frontmatter.concept}
-          </p>
-          <div className="lesson-prose mt-4">{lesson}</div>
-          <nav aria-label="Blocs voisins" className="mt-10 flex justify-between border-t border-stone-200 pt-4 text-sm dark:border-stone-800">
-            {previous !== undefined ? (
-              <Link className="text-wine-600 hover:underline" href={`/cours/${previous}`}>
-                ← Bloc {previous}
-              </Link>
-            ) : (
-              <span />
-            )}
-            {next !== undefined ? (
-              <Link className="text-wine-600 hover:underline" href={`/cours/${next}`}>
-                Bloc {next} →
-              </Link>
-            ) : (
-              <Link className="text-wine-600 hover:underline" href="/cours">
-                Retour au parcours
-              </Link>
-            )}
-          </nav>
-        </article>
-        <LessonWorkbench
-          bloc={number}
-          entry={entry}
-          startCode={bloc.startFiles[entry] ?? ""}
-          solutionCode={bloc.solutionFiles[entry] ?? ""}
-          python={bloc.python}
-          trackingUri={workspace.trackingUri}
-          timeLimitSeconds={frontmatter.timeLimitSeconds}
-          initiallyDone={done.includes(number)}
-        />
+        <LessonPanes>
+          <article className="min-w-0">
+            <p className="text-sm font-medium text-wine-600 dark:text-wine-200">
+              Bloc {number} · parcours de {CATALOG.length} blocs
+            </p>
+            <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{frontmatter.title}</h1>
+            <p className="mt-2 text-stone-600 dark:text-stone-300">{frontmatter.objective}</p>
+            <p className="mt-3 inline-block rounded-full bg-stone-200/70 px-3 py-1 font-mono text-xs text-stone-700 dark:bg-stone-800 dark:text-stone-300">
+              {frontmatter.concept}
+            </p>
+            <div className="lesson-prose mt-4">{lesson}</div>
+            <nav aria-label="Blocs voisins" className="mt-10 flex justify-between border-t border-stone-200 pt-4 text-sm dark:border-stone-800">
+              {previous !== undefined ? (
+                <Link className="text-wine-600 hover:underline" href={`/cours/${previous}`}>
+                  ← Bloc {previous}
+                </Link>
+              ) : (
+                <span />
+              )}
+              {next !== undefined ? (
+                <Link className="text-wine-600 hover:underline" href={`/cours/${next}`}>
+                  Bloc {next} →
+                </Link>
+              ) : (
+                <Link className="text-wine-600 hover:underline" href="/cours">
+                  Retour au parcours
+                </Link>
+              )}
+            </nav>
+          </article>
+          <LessonWorkbench
+            bloc={number}
+            entry={entry}
+            startCode={bloc.startFiles[entry] ?? ""}
+            solutionCode={bloc.solutionFiles[entry] ?? ""}
+            python={bloc.python}
+            trackingUri={workspace.trackingUri}
+            timeLimitSeconds={frontmatter.timeLimitSeconds}
+            initiallyDone={done.includes(number)}
+            earlier={earlier}
+          />
+        </LessonPanes>
       </main>
     </>
   );

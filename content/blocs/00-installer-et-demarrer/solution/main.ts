@@ -1,24 +1,24 @@
-// 1. Importation des bibliothèques
+// Importation des bibliothèques
 import { readCsv } from "cuvee/data";
 import { ElasticNet, trainTestSplit } from "cuvee/ml";
 
-// 2. Chargement des données
+// Chargement des données
 const data = await readCsv("red-wine-quality.csv");
 
-// 3. Séparation en variables explicatives et variable cible
+// Séparation en variables explicatives et variable cible
 const X = data.drop(["quality"]);
 const y = data.get("quality");
 
-// 4. Division en train/test
+// Division en train/test
 const [XTrain, XTest, yTrain, yTest] = trainTestSplit(X, y, { testSize: 0.25, randomState: 42 });
 
-// 5. Entraînement d'un modèle ElasticNet
+// Entraînement d'un modèle ElasticNet
 const model = new ElasticNet({ alpha: 0.5, l1Ratio: 0.5 });
 model.fit(XTrain, yTrain);
 
-// 6. Prédictions
+// Prédictions
 const predictions = model.predict(XTest);
 
-// 7. Affichage simple
+// Affichage simple
 console.log(`${yTest.length} vins dans le jeu de test`);
 console.log(predictions.slice(0, 5));

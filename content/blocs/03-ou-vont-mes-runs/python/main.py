@@ -1,0 +1,56 @@
+# requirements.txt, à côté du script (versions exactes, avec ==) :
+#   mlflow==2.9.2
+#   scikit-learn==1.2.1
+#   pandas==1.5.3
+#   numpy==1.24.2
+
+# 1. Importation des bibliothèques
+import os
+import pandas as pd
+import numpy as np
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import ElasticNet
+from sklearn.metrics import mean_squared_error
+import mlflow
+import mlflow.sklearn
+
+# 2. Choisir le serveur de suivi
+mlflow.set_tracking_uri(os.environ.get("MLFLOW_TRACKING_URI", "http://localhost:5000"))
+print("Serveur de suivi :", mlflow.get_tracking_uri())
+
+# 3. Définir l'expérience MLflow
+mlflow.set_experiment("exp_wine_quality")
+
+# 4. Chargement des données
+data = pd.read_csv("red-wine-quality.csv")
+
+# 5. Séparation en variables explicatives et variable cible
+X = data.drop(["quality"], axis=1)
+y = data["quality"]
+
+# 6. Division en train/test
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=42)
+
+# 7. Démarrer un run MLflow
+mlflow.start_run()
+
+# 8. Entraînement d'un modèle ElasticNet
+alpha = 0.5
+model = ElasticNet(alpha=alpha, l1_ratio=0.5)
+model.fit(X_train, y_train)
+
+# 9. Prédictions
+predictions = model.predict(X_test)
+
+# 10. Affichage simple
+print(predictions[:5])
+
+# 11. Premières traces : un paramètre et une métrique
+mlflow.log_param("alpha", alpha)
+mlflow.log_metric("rmse", np.sqrt(mean_squared_error(y_test, predictions)))
+
+# 12. Dépendances épinglées : le fichier requirements.txt devient un artefact du run
+mlflow.log_artifact("requirements.txt")
+
+# 13. Terminer le run
+mlflow.end_run()

@@ -1,0 +1,94 @@
+// Importation des bibliothèques
+import * as mlflow from "mlflow";
+import { mkdir, writeFile } from "node:fs/promises";
+import { readCsv } from "cuvee/data";
+import { ElasticNet, rootMeanSquaredError, trainTestSplit } from "cuvee/ml";
+
+// Choisir le serveur de suivi
+mlflow.setTrackingUri(process.env.MLFLOW_TRACKING_URI ?? "http://localhost:3000");
+console.log(`Serveur de suivi : ${mlflow.getTrackingUri()}`);
+
+// Créer l'expérience MLflow (la première fois seulement), puis la retrouver par son nom
+const experimentName = "exp_wine_quality_v2";
+if ((await mlflow.getExperimentByName(experimentName)) === undefined) {
+  await mlflow.createExperiment(experimentName, { tags: { version: "v2", priority: "p1" } });
+}
+const experiment = (await mlflow.getExperimentByName(experimentName))!;
+console.log(`Expérience ${experiment.name} (id ${experiment.experimentId}), tags :`, experiment.tags);
+
+// Chargement des données
+const data = await readCsv("red-wine-quality.csv");
+
+// Séparation en variables explicatives et variable cible
+const X = data.drop(["quality"]);
+const y = data.get("quality");
+
+// Division en train/test
+const [XTrain, XTest, yTrain, yTest] = trainTestSplit(X, y, { testSize: 0.25, randomState: 42 });
+
+// Démarrer un run MLflow
+await mlflow.startRun({ experimentId: experiment.experimentId });
+
+// Quel run est actif ?
+const run = mlflow.activeRun();
+console.log(`Run actif : ${run?.info.runId} (${run?.info.status})`);
+
+// Entraînement d'un modèle ElasticNet
+const model = new ElasticNet({ alpha: 0.5, l1Ratio: 0.5 });
+model.fit(XTrain, yTrain);
+
+// Prédictions
+const predictions = model.predict(XTest);
+
+// Affichage simple
+console.log(`${yTest.length} vins dans le jeu de test`);
+console.log(predictions.slice(0, 5));
+
+// Premières traces : un paramètre et une métrique
+await mlflow.logParam("alpha", 0.5);
+await mlflow.logMetric("rmse", rootMeanSquaredError(yTest, predictions));
+
+// Dépendances épinglées : l'équivalent de requirements.txt
+const dependencies = { cuvee: "0.1.0", mlflow: "0.1.0" };
+await writeFile("package.json", JSON.stringify({ name: "vin-rouge", private: true, dependencies }, null, 2));
+await mlflow.logArtifact("package.json");
+
+// Échantillons des données, enregistrés comme artefacts dans un dossier
+const [train, test] = trainTestSplit(data, y, { testSize: 0.25, randomState: 42 });
+await mkdir("data", { recursive: true });
+await writeFile("data/train.csv", train.toCsv());
+await writeFile("data/test.csv", test.toCsv());
+await mlflow.logArtifacts("data", "data");
+
+// Étiqueter le run
+await mlflow.setTags({
+  engineering: "Plateforme ML",
+  "release.candidate": "RC1",
+  "release.version": "2.0",
+});
+
+// Terminer le run
+await mlflow.endRun();
+
+// Le dernier run actif, relu sur le serveur
+const lastRun = await mlflow.lastActiveRun();
+console.log(`Dernier run : ${lastRun?.info.runId} (${lastRun?.info.status})`);
+
+// Plusieurs runs : un par combinaison d'hyperparamètres
+async function trainAndLog(experimentId: string, alpha: number, l1Ratio: number): Promise<number> {
+  return mlflow.startRun({ experimentId, runName: `alpha ${alpha}, l1Ratio ${l1Ratio}` }, async () => {
+    const candidate = new ElasticNet({ alpha, l1Ratio });
+    candidate.fit(XTrain, yTrain);
+    const rmse = rootMeanSquaredError(yTest, candidate.predict(XTest));
+    await mlflow.logParams({ alpha, l1_ratio: l1Ratio });
+    await mlflow.logMetric("rmse", rmse);
+    return rmse;
+  });
+}
+
+for (const alpha of [0.1, 0.5, 1.0]) {
+  for (const l1Ratio of [0.1, 0.5, 0.9]) {
+    const rmse = await trainAndLog(experiment.experimentId, alpha, l1Ratio);
+    console.log(`alpha ${alpha}, l1Ratio ${l1Ratio} : rmse ${rmse.toFixed(4)}`);
+  }
+}

@@ -1,0 +1,24 @@
+import { failed, passed, type BlocCheck } from "@/lib/course/check";
+import { activeExperiments, newestRuns } from "@/lib/course/check-kit";
+
+/** The experiments the earlier blocs use: bloc 9 asks for new ones. */
+const EARLIER_EXPERIMENTS = new Set(["Default", "exp_wine_quality", "exp_wine_quality_v2"]);
+const MIN_EXPERIMENTS = 2;
+
+/** Bloc 9: at least two new experiments, each holding a finished run. */
+export const check: BlocCheck = async ({ tracking }) => {
+  const candidates = (await activeExperiments(tracking)).filter((experiment) => !EARLIER_EXPERIMENTS.has(experiment.name));
+  const withRuns: string[] = [];
+  const empty: string[] = [];
+  for (const experiment of candidates) {
+    const runs = await newestRuns(tracking, { experimentIds: [experiment.experimentId], status: "FINISHED", maxResults: 1 });
+    (runs.length > 0 ? withRuns : empty).push(experiment.name);
+  }
+  if (withRuns.length < MIN_EXPERIMENTS) {
+    return failed(`Il faut au moins ${MIN_EXPERIMENTS} nouvelles expériences contenant chacune un run terminé ; vous en avez ${withRuns.length}.`, [
+      ...(empty.length > 0 ? [`Sans run terminé : ${empty.join(", ")}.`] : []),
+      "En plus de exp_wine_quality et exp_wine_quality_v2, choisissez une expérience par famille de modèles avec await mlflow.setExperiment(…), puis démarrez-y des runs.",
+    ]);
+  }
+  return passed(`Bravo : vos runs sont rangés dans ${withRuns.length} nouvelles expériences (${withRuns.join(", ")}).`);
+};

@@ -1,0 +1,40 @@
+import { failed, passed, type BlocCheck } from "@/lib/course/check";
+import { entrySource, findCalls, metricOf, newestRun, paramOf, parseLearnerCode } from "@/lib/course/check-kit";
+import { REFERENCE } from "@/lib/course/reference";
+
+const METRICS = ["rmse", "mae", "r2"] as const;
+/** The reference numbers are scikit-learn's for these hyperparameters. */
+const REFERENCE_PARAMS = { alpha: 0.5, l1_ratio: 0.5 };
+
+function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+/** Bloc 12: the newest finished run has alpha, l1_ratio, rmse, mae and r2, the metrics equal to scikit-learn's. */
+export const check: BlocCheck = async ({ tracking, code }) => {
+  if (findCalls(parseLearnerCode(entrySource(code)), "evalMetrics").length === 0) {
+    return failed("Votre code n'appelle pas de fonction evalMetrics.", ["Écrivez evalMetrics(actual, predicted), qui renvoie { rmse, mae, r2 }, et appelez-la sur yTest et les prédictions."]);
+  }
+  const run = await newestRun(tracking, { status: "FINISHED" });
+  if (!run) return failed("Aucun run terminé dans votre espace : exécutez votre script.");
+  const missingParams = Object.keys(REFERENCE_PARAMS).filter((key) => paramOf(run, key) === undefined);
+  const missingMetrics = METRICS.filter((key) => metricOf(run, key) === undefined);
+  if (missingParams.length > 0 || missingMetrics.length > 0) {
+    return failed(`Votre dernier run terminé (${run.info.runName}) n'a pas tout enregistré.`, [
+      ...(missingParams.length > 0 ? [`Paramètres manquants : ${missingParams.join(", ")} (await mlflow.logParams({ … })).`] : []),
+      ...(missingMetrics.length > 0 ? [`Métriques manquantes : ${missingMetrics.join(", ")} (await mlflow.logMetrics({ … })).`] : []),
+    ]);
+  }
+  const otherParams = Object.entries(REFERENCE_PARAMS).filter(([key, value]) => Number(paramOf(run, key)) !== value);
+  if (otherParams.length > 0) {
+    return failed("La vérification compare vos métriques à celles de scikit-learn pour alpha 0.5 et l1_ratio 0.5.", [
+      `Votre run a ${otherParams.map(([key]) => `${key}=${paramOf(run, key)}`).join(", ")} : remettez 0.5 dans args, exécutez, puis vérifiez.`,
+    ]);
+  }
+  const expected = REFERENCE.elasticNet.testMetrics;
+  const wrong = METRICS.filter((key) => !sameNumber(metricOf(run, key)!, expected[key]));
+  if (wrong.length > 0) {
+    return failed("Certaines métriques diffèrent de celles de scikit-learn.", wrong.map((key) => `${key} vaut ${metricOf(run, key)} ; attendu ${expected[key]}.`));
+  }
+  return passed(`Bravo : rmse ${expected.rmse.toFixed(4)}, mae ${expected.mae.toFixed(4)} et r2 ${expected.r2.toFixed(4)}, exactement les valeurs de scikit-learn, dans le run « ${run.info.runName} ».`);
+};

@@ -1,0 +1,32 @@
+// Importation des bibliothèques
+import * as mlflow from "mlflow";
+import { readCsv } from "cuvee/data";
+import { ElasticNet, trainTestSplit } from "cuvee/ml";
+
+// Hyperparamètres : les arguments du script
+const args = { alpha: 0.5, l1Ratio: 0.5 };
+
+// Serveur de suivi et expérience
+mlflow.setTrackingUri(process.env.MLFLOW_TRACKING_URI ?? "http://localhost:3000");
+await mlflow.setExperiment("exp_wine_elasticnet");
+
+// Chargement des données
+const data = await readCsv("red-wine-quality.csv");
+
+// Séparation en variables explicatives et variable cible
+const X = data.drop(["quality"]);
+const y = data.get("quality");
+
+// Division en train/test
+const [XTrain, XTest, yTrain, yTest] = trainTestSplit(X, y, { testSize: 0.25, randomState: 42 });
+
+// Un run, terminé automatiquement à la fin de la fonction
+await mlflow.startRun({ runName: `elasticnet alpha ${args.alpha}, l1Ratio ${args.l1Ratio}` }, async () => {
+  // Entraînement d'un modèle ElasticNet
+  const model = new ElasticNet({ alpha: args.alpha, l1Ratio: args.l1Ratio });
+  model.fit(XTrain, yTrain);
+
+  // Prédictions
+  const predictions = model.predict(XTest);
+  console.log(`ElasticNet (alpha ${args.alpha}, l1Ratio ${args.l1Ratio}) : ${predictions.length} prédictions`);
+});

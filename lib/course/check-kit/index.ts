@@ -1,0 +1,25 @@
+/**
+ * Shared helpers for blocs' checks: the learner's tracking state (`runs`), their run's artifacts
+ * (`artifacts`), what they printed (`output`) and the structure of their code (`code`).
+ */
+export { RunArtifacts } from "./artifacts";
+export { findCalls, firstStringArgument, importedPackages, isCalledFromLoop, parseLearnerCode, type FoundCall, type LearnerSource } from "./code";
+export { isWorkspaceTrackingUri, printedRunIds, printedUrls, workspaceTrackingPath } from "./output";
+export { PLATFORM_PACKAGES, pinningProblems } from "./pinned-dependencies";
+export { lastPrintedJsonObject, productionConfigProblems, productionConfigSchema, type ProductionConfig } from "./production-config";
+export {
+  activeExperimentNamed,
+  activeExperiments,
+  metricOf,
+  newestRun,
+  newestRuns,
+  paramOf,
+  runsOfLatestExecution,
+  tagOf,
+  userTags,
+} from "./runs";
+
+/** The learner's entry file (`main.ts` unless the bloc says otherwise), "" when absent. */
+export function entrySource(code: Record<string, string>, entry = "main.ts"): string {
+  return code[entry] ?? Object.entries(code).find(([path]) => path.endsWith(".ts"))?.[1] ?? "";
+}
