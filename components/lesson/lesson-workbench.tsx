@@ -31,7 +31,17 @@ interface Verdict {
 
 const DATA_FILES = BLOC_DATA_FILES;
 
-async function loadDataFiles(): Promise<Record<string, string>> {
+/** The course data never changes while the page is open: fetched once, on the first run. */
+let dataFiles: Promise<Record<string, string>> | undefined;
+
+function loadDataFiles(): Promise<Record<string, string>> {
+  dataFiles ??= fetchDataFiles();
+  // A failed download is not kept: the next run tries again.
+  dataFiles.catch(() => (dataFiles = undefined));
+  return dataFiles;
+}
+
+async function fetchDataFiles(): Promise<Record<string, string>> {
   const entries = await Promise.all(
     DATA_FILES.map(async (name) => {
       const response = await fetch(`/data/${name}`);
