@@ -16,7 +16,8 @@ const PREFERENCES: RuntimePreference[] = ["auto", "webcontainer", "worker"];
 export function RuntimeIndicator({ runtime, timeLimitSeconds, onChoose, disabled }: RuntimeIndicatorProps) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-stone-200 px-3 py-1.5 text-xs text-stone-500 dark:border-stone-800">
-      <p className="min-w-0 flex-1">
+      {/* A minimum width: on a phone the chooser wraps below instead of squeezing this text. */}
+      <p className="min-w-56 flex-1">
         <span data-testid="runtime-kind" data-runtime={runtime.kind}>
           Exécution : {RUNTIME_LABELS[runtime.kind]}
         </span>{" "}
