@@ -4,28 +4,17 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { Figure } from "@/lib/plot";
 import * as mlflow from "@/lib/tracking";
 import { MlflowException } from "@/lib/tracking";
-import { resetTrackingUri } from "@/lib/tracking/runner-hooks";
-import { closeTestDb, createTestWorkspace, uniqueName } from "./helpers";
-import { temporaryFolder, useWorkspace } from "./sdk-support";
+import { uniqueName } from "./helpers";
+import { temporaryFolder, workspacePerFile } from "./sdk-support";
 
-let workspaceId: string;
+workspacePerFile();
 const local = temporaryFolder();
 
-beforeAll(async () => {
-  workspaceId = await createTestWorkspace();
-});
-
-afterAll(async () => {
-  local.remove();
-  resetTrackingUri();
-  await closeTestDb();
-});
-
-beforeEach(() => useWorkspace(workspaceId));
+afterAll(() => local.remove());
 
 describe("logging artifacts", () => {
   it("logs a file, a folder, text, a dict, YAML and a figure, and lists them like MLflow", async () => {

@@ -4,31 +4,19 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DataFrame, type Series } from "@/lib/data";
 import { DummyRegressor, ElasticNet } from "@/lib/ml";
 import { Figure } from "@/lib/plot";
 import * as mlflow from "@/lib/tracking";
 import { MetricThreshold, ModelValidationFailedError } from "@/lib/tracking";
-import { resetTrackingUri } from "@/lib/tracking/runner-hooks";
-import { closeTestDb, createTestWorkspace, uniqueName } from "./helpers";
-import { FIXTURES, courseSplit, useWorkspace } from "./sdk-support";
+import { uniqueName } from "./helpers";
+import { FIXTURES, courseSplit, workspacePerFile } from "./sdk-support";
 
 const fixture = (file: string) =>
   JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as { mlflow_evaluate_metrics: Record<string, number> };
 
-let workspaceId: string;
-
-beforeAll(async () => {
-  workspaceId = await createTestWorkspace();
-});
-
-afterAll(async () => {
-  resetTrackingUri();
-  await closeTestDb();
-});
-
-beforeEach(() => useWorkspace(workspaceId));
+workspacePerFile();
 
 /** The test rows with their target, as the Python course's `eval_data`. */
 function evalData(XTest: DataFrame, yTest: Series): DataFrame {

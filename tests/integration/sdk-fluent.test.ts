@@ -2,30 +2,18 @@
  * The fluent lookups (`getRun`, `searchExperiments`, `searchModelVersions`…), tracking URI rules,
  * and the param rule of MLflow, in Node against the real server.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ElasticNet } from "@/lib/ml";
 import * as mlflow from "@/lib/tracking";
 import { MlflowException } from "@/lib/tracking";
-import { resetTrackingUri } from "@/lib/tracking/runner-hooks";
-import { baseUrl, closeTestDb, createTestWorkspace, uniqueName } from "./helpers";
-import { courseSplit, useWorkspace } from "./sdk-support";
+import { baseUrl, uniqueName } from "./helpers";
+import { courseSplit, workspacePerFile } from "./sdk-support";
 
-let workspaceId: string;
-
-beforeAll(async () => {
-  workspaceId = await createTestWorkspace();
-});
-
-afterAll(async () => {
-  resetTrackingUri();
-  await closeTestDb();
-});
-
-beforeEach(() => useWorkspace(workspaceId));
+const workspace = workspacePerFile();
 
 describe("fluent lookups", () => {
   it("gets, searches and deletes experiments and runs", async () => {
-    expect(mlflow.getTrackingUri()).toBe(`${baseUrl()}/w/${workspaceId}`);
+    expect(mlflow.getTrackingUri()).toBe(`${baseUrl()}/w/${workspace.id()}`);
     expect(() => mlflow.setTrackingUri("file:///tmp/mlruns")).toThrow(/URI de suivi non prise en charge/);
     const name = uniqueName("exp-fluent");
     const experiment = await mlflow.setExperiment(name);

@@ -5,32 +5,22 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DummyRegressor, ElasticNet } from "@/lib/ml";
 import * as mlflow from "@/lib/tracking";
 import { MlflowException } from "@/lib/tracking";
-import { finishScript, resetTrackingUri } from "@/lib/tracking/runner-hooks";
-import { closeTestDb, createTestWorkspace, uniqueName } from "./helpers";
-import { FIXTURES, courseSplit, temporaryFolder, useWorkspace } from "./sdk-support";
+import { finishScript } from "@/lib/tracking/runner-hooks";
+import { uniqueName } from "./helpers";
+import { FIXTURES, courseSplit, temporaryFolder, workspacePerFile } from "./sdk-support";
 
 const metricsFixture = JSON.parse(readFileSync(path.join(FIXTURES, "metrics.json"), "utf8")) as {
   mlflow_autolog_training_metrics: Record<string, number>;
 };
 
-let workspaceId: string;
+workspacePerFile();
 const local = temporaryFolder();
 
-beforeAll(async () => {
-  workspaceId = await createTestWorkspace();
-});
-
-afterAll(async () => {
-  local.remove();
-  resetTrackingUri();
-  await closeTestDb();
-});
-
-beforeEach(() => useWorkspace(workspaceId));
+afterAll(() => local.remove());
 
 describe("autolog", () => {
   it("logs params, training metrics equal to MLflow's and the model at fit, in the active run", async () => {

@@ -4,28 +4,17 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ElasticNet } from "@/lib/ml";
 import * as mlflow from "@/lib/tracking";
 import { MlflowException } from "@/lib/tracking";
-import { resetTrackingUri } from "@/lib/tracking/runner-hooks";
-import { closeTestDb, createTestWorkspace, uniqueName } from "./helpers";
-import { courseSplit, temporaryFolder, useWorkspace } from "./sdk-support";
+import { uniqueName } from "./helpers";
+import { courseSplit, temporaryFolder, workspacePerFile } from "./sdk-support";
 
-let workspaceId: string;
+workspacePerFile();
 const local = temporaryFolder();
 
-beforeAll(async () => {
-  workspaceId = await createTestWorkspace();
-});
-
-afterAll(async () => {
-  local.remove();
-  resetTrackingUri();
-  await closeTestDb();
-});
-
-beforeEach(() => useWorkspace(workspaceId));
+afterAll(() => local.remove());
 
 const WINE_MODEL = `import * as mlflow from "mlflow";
 import type { ElasticNet } from "cuvee/ml";

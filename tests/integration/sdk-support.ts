@@ -5,8 +5,9 @@ import path from "node:path";
 import { readCsv } from "@/lib/data";
 import { trainTestSplit } from "@/lib/ml";
 import * as mlflow from "@/lib/tracking";
-import { resetAutolog, resetFluentState } from "@/lib/tracking/runner-hooks";
-import { baseUrl } from "./helpers";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { resetAutolog, resetFluentState, resetTrackingUri } from "@/lib/tracking/runner-hooks";
+import { baseUrl, closeTestDb, createTestWorkspace } from "./helpers";
 
 export const DATASET = path.resolve(import.meta.dirname, "../../public/data/red-wine-quality.csv");
 export const FIXTURES = path.resolve(import.meta.dirname, "../../test-data/fixtures");
@@ -25,6 +26,27 @@ export function useWorkspace(workspaceId: string): void {
   resetFluentState();
   resetAutolog();
   mlflow.setTrackingUri(`${baseUrl()}/w/${workspaceId}`);
+}
+
+/**
+ * Registers the hooks a test file of the SDK needs: its own workspace (created once), the SDK
+ * pointed at it before each test, and the SDK and database released after the file.
+ */
+export function workspacePerFile(): { id: () => string } {
+  let workspaceId: string | undefined;
+  const id = () => {
+    if (!workspaceId) throw new Error("the file's workspace is created in beforeAll");
+    return workspaceId;
+  };
+  beforeAll(async () => {
+    workspaceId = await createTestWorkspace();
+  });
+  afterAll(async () => {
+    resetTrackingUri();
+    await closeTestDb();
+  });
+  beforeEach(() => useWorkspace(id()));
+  return { id };
 }
 
 export function temporaryFolder(): { dir: string; remove: () => void } {
