@@ -2,7 +2,7 @@ import { MlflowClient, type SearchRunsOptions, type SvgFigure } from "./client";
 import { getTrackingUri } from "./config";
 import type { Experiment, Run, RunData, RunInfo, RunStatus } from "./entities";
 import { MlflowException } from "./exceptions";
-import { flushPending } from "./pending";
+import { flushPending, track } from "./pending";
 import { getRuntimeContext } from "./runtime-context";
 
 /**
@@ -244,78 +244,89 @@ export async function currentRunId(): Promise<string> {
   return run.info.runId;
 }
 
+/**
+ * Sends a write for the active run (starting one if none is active). The write is registered as
+ * pending before the run id is even resolved, so that `endRun` waits for it even when the learner
+ * forgot `await` and called `endRun` in the same tick.
+ */
+function writeToActiveRun<T>(write: (runId: string) => Promise<T>): Promise<T> {
+  return track(currentRunId().then(write));
+}
+
 /** Logs a parameter on the active run, starting one if none is active (mirrors `mlflow.log_param`). */
-export async function logParam<T>(key: string, value: T): Promise<T> {
-  await client().logParam(await currentRunId(), key, value);
-  return value;
+export function logParam<T>(key: string, value: T): Promise<T> {
+  return writeToActiveRun(async (runId) => {
+    await client().logParam(runId, key, value);
+    return value;
+  });
 }
 
 /** Logs several params in one request (mirrors `mlflow.log_params`). */
-export async function logParams(params: Record<string, unknown>): Promise<void> {
-  await client().logBatch(await currentRunId(), { params });
+export function logParams(params: Record<string, unknown>): Promise<void> {
+  return writeToActiveRun((runId) => client().logBatch(runId, { params }));
 }
 
 /**
  * Logs a metric on the active run (mirrors `mlflow.log_metric`). The third argument is the step,
  * or `{ step, timestamp }`.
  */
-export async function logMetric(
+export function logMetric(
   key: string,
   value: number,
   stepOrOptions?: number | { step?: number; timestamp?: number },
 ): Promise<void> {
   const options = typeof stepOrOptions === "number" ? { step: stepOrOptions } : (stepOrOptions ?? {});
-  await client().logMetric(await currentRunId(), key, value, options);
+  return writeToActiveRun((runId) => client().logMetric(runId, key, value, options));
 }
 
 /** Logs several metrics in one request, at the same step (mirrors `mlflow.log_metrics`). */
-export async function logMetrics(
+export function logMetrics(
   metrics: Record<string, number>,
   options: { step?: number; timestamp?: number } = {},
 ): Promise<void> {
-  await client().logBatch(await currentRunId(), {
+  return writeToActiveRun((runId) => client().logBatch(runId, {
     metrics: Object.entries(metrics).map(([key, value]) => ({ key, value, ...options })),
-  });
+  }));
 }
 
 /** Sets a tag on the active run (mirrors `mlflow.set_tag`). */
-export async function setTag(key: string, value: unknown): Promise<void> {
-  await client().setTag(await currentRunId(), key, value);
+export function setTag(key: string, value: unknown): Promise<void> {
+  return writeToActiveRun((runId) => client().setTag(runId, key, value));
 }
 
 /** Sets several tags in one request (mirrors `mlflow.set_tags`). */
-export async function setTags(tags: Record<string, unknown>): Promise<void> {
-  await client().logBatch(await currentRunId(), { tags });
+export function setTags(tags: Record<string, unknown>): Promise<void> {
+  return writeToActiveRun((runId) => client().logBatch(runId, { tags }));
 }
 
 /** Deletes a tag from the active run (mirrors `mlflow.delete_tag`). */
-export async function deleteTag(key: string): Promise<void> {
-  await client().deleteTag(await currentRunId(), key);
+export function deleteTag(key: string): Promise<void> {
+  return writeToActiveRun((runId) => client().deleteTag(runId, key));
 }
 
 /** Uploads a local file into the active run's artifacts, under `artifactPath` if given (mirrors `mlflow.log_artifact`). */
-export async function logArtifact(localPath: string, artifactPath?: string): Promise<void> {
-  await client().logArtifact(await currentRunId(), localPath, artifactPath);
+export function logArtifact(localPath: string, artifactPath?: string): Promise<void> {
+  return writeToActiveRun((runId) => client().logArtifact(runId, localPath, artifactPath));
 }
 
 /** Uploads every file of a local folder into the active run's artifacts (mirrors `mlflow.log_artifacts`). */
-export async function logArtifacts(localDir: string, artifactPath?: string): Promise<void> {
-  await client().logArtifacts(await currentRunId(), localDir, artifactPath);
+export function logArtifacts(localDir: string, artifactPath?: string): Promise<void> {
+  return writeToActiveRun((runId) => client().logArtifacts(runId, localDir, artifactPath));
 }
 
 /** Saves text as an artifact file of the active run (mirrors `mlflow.log_text`). */
-export async function logText(text: string, artifactFile: string): Promise<void> {
-  await client().logText(await currentRunId(), text, artifactFile);
+export function logText(text: string, artifactFile: string): Promise<void> {
+  return writeToActiveRun((runId) => client().logText(runId, text, artifactFile));
 }
 
 /** Saves an object as a JSON (or `.yaml`) artifact of the active run (mirrors `mlflow.log_dict`). */
-export async function logDict(dictionary: unknown, artifactFile: string): Promise<void> {
-  await client().logDict(await currentRunId(), dictionary, artifactFile);
+export function logDict(dictionary: unknown, artifactFile: string): Promise<void> {
+  return writeToActiveRun((runId) => client().logDict(runId, dictionary, artifactFile));
 }
 
 /** Saves a `cuvee/plot` figure as an SVG artifact of the active run (mirrors `mlflow.log_figure`). */
-export async function logFigure(figure: SvgFigure, artifactFile: string): Promise<void> {
-  await client().logFigure(await currentRunId(), figure, artifactFile);
+export function logFigure(figure: SvgFigure, artifactFile: string): Promise<void> {
+  return writeToActiveRun((runId) => client().logFigure(runId, figure, artifactFile));
 }
 
 /**

@@ -2,6 +2,7 @@ import { MlflowClient } from "../client";
 import { getTrackingUri } from "../config";
 import { MlflowException } from "../exceptions";
 import { currentRunId } from "../fluent";
+import { track } from "../pending";
 import { joinPath } from "../local-files";
 import { CUVEE_VERSION } from "../version";
 import { MLMODEL_FILE, mlmodelToYaml, newModelUuid, parseMlmodel, utcTimeCreated, type MlModel, type ModelInfo } from "./mlmodel";
@@ -77,7 +78,18 @@ export function completeModelFolder(
  * `Model.log`: writes the folder into the active run's artifacts under `artifactPath`, records it
  * in the run's `mlflow.log-model.history` tag, and registers it when asked.
  */
-export async function logModelFolder(
+export function logModelFolder(
+  artifactPath: string,
+  buildFolder: (location: { runId: string; artifactPath: string }) => Promise<{ folder: ModelFolder; model: MlModel }>,
+  options: LogModelOptions,
+  explicitRunId?: string,
+): Promise<ModelInfo> {
+  // Several requests with awaits between them: pending as a whole, so that an `endRun` that
+  // follows a forgotten `await` waits for the last file and the registration too.
+  return track(writeModelFolder(artifactPath, buildFolder, options, explicitRunId));
+}
+
+async function writeModelFolder(
   artifactPath: string,
   buildFolder: (location: { runId: string; artifactPath: string }) => Promise<{ folder: ModelFolder; model: MlModel }>,
   options: LogModelOptions,
