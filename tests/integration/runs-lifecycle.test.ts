@@ -106,6 +106,23 @@ describe("metrics/get-history", () => {
     expect(second.json.next_page_token).toBeUndefined();
   });
 
+  it("gives back every double exactly as logged, and keeps a point logged twice once", async () => {
+    const runId = await newRun();
+    const awkward = [0.1 + 0.2, 1 / 3, 5e-324, 2.2250738585072014e-308, -1.5e308, 4.35, 0.7000000000000001, 123456789.12345679, -7];
+    const metrics = awkward.map((value, step) => ({ key: "exact", value, timestamp: 5000 + step, step }));
+    // The second copy of each point (same key, value, timestamp and step) is not a new point, as in MLflow.
+    expect((await api.post("runs/log-batch", { run_id: runId, metrics: [...metrics, ...metrics] })).status).toBe(200);
+    expect((await api.post("runs/log-batch", { run_id: runId, metrics: metrics.slice(0, 2) })).status).toBe(200);
+    // Same step and timestamp, another value: a second point.
+    expect((await api.post("runs/log-metric", { run_id: runId, key: "exact", value: 9, timestamp: 5000, step: 0 })).status).toBe(200);
+
+    const history = (await api.get("metrics/get-history", { run_id: runId, metric_key: "exact" })).json.metrics as { value: number; step: number }[];
+    expect(history.filter((m) => m.step > 0).map((m) => m.value)).toEqual(awkward.slice(1));
+    expect(history.filter((m) => m.step === 0).map((m) => m.value).sort()).toEqual([awkward[0], 9]);
+    const latest = (await api.get("runs/get", { run_id: runId })).json.run.data.metrics;
+    expect(latest).toEqual([{ key: "exact", value: -7, timestamp: 5008, step: 8 }]);
+  });
+
   it("answers {} for a metric never logged, 404 for an unknown run, 400 for bad arguments", async () => {
     const runId = await newRun();
     expect((await api.get("metrics/get-history", { run_id: runId, metric_key: "nothing" })).json).toEqual({});

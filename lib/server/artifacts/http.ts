@@ -11,7 +11,7 @@
  */
 import { MLFLOW_ARTIFACTS_API_PREFIX, TrackingError } from "@/lib/tracking/protocol";
 import { errorResponse, jsonResponse, preflightResponse, corsHeaders } from "@/lib/server/tracking/rest/http";
-import { assertWorkspace } from "@/lib/server/tracking/rest/dispatcher";
+import { assertWorkspace } from "@/lib/server/workspaces";
 import { artifactContentType, DOWNLOAD_SECURITY_HEADERS } from "./content-type";
 import { getArtifactStorage } from "./index";
 import { normalizeArtifactPath } from "./paths";

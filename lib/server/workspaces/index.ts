@@ -37,6 +37,18 @@ function invalidId(id: string): TrackingError {
   return TrackingError.invalidParameterValue(`Invalid workspace id '${id.slice(0, 80)}'`);
 }
 
+/**
+ * Workspaces known to exist, per database client. The app never deletes a workspace, so once
+ * seen it stays true; remembering it spares every API request a query (bench/ingest, bench/run-loop).
+ */
+const knownWorkspaces = new WeakMap<Db, Map<string, Workspace>>();
+
+function known(client: Db): Map<string, Workspace> {
+  let workspaces = knownWorkspaces.get(client);
+  if (!workspaces) knownWorkspaces.set(client, (workspaces = new Map()));
+  return workspaces;
+}
+
 /** Creates a workspace with a fresh id and its Default experiment. */
 export async function createWorkspace(db?: Db): Promise<Workspace> {
   const client = db ?? (await getDb());
@@ -44,7 +56,7 @@ export async function createWorkspace(db?: Db): Promise<Workspace> {
     data: { id: newWorkspaceId(), experiments: { create: defaultExperimentData() } },
     select: { id: true, createdAt: true },
   });
-  return row;
+  return remember(client, row);
 }
 
 /**
@@ -58,7 +70,7 @@ export async function ensureWorkspace(id: string, db?: Db): Promise<Workspace> {
     where: { id },
     select: { id: true, createdAt: true, experiments: { where: { number: DEFAULT_EXPERIMENT_NUMBER }, select: { id: true } } },
   });
-  if (existing && existing.experiments.length > 0) return { id: existing.id, createdAt: existing.createdAt };
+  if (existing && existing.experiments.length > 0) return remember(client, { id: existing.id, createdAt: existing.createdAt });
   try {
     if (existing) {
       await client.experiment.create({ data: { ...defaultExperimentData(), workspace: { connect: { id } } } });
@@ -70,12 +82,36 @@ export async function ensureWorkspace(id: string, db?: Db): Promise<Workspace> {
     if (!isUniqueViolation(error)) throw error;
   }
   const row = await client.workspace.findUniqueOrThrow({ where: { id }, select: { id: true, createdAt: true } });
-  return row;
+  return remember(client, row);
+}
+
+function remember(client: Db, workspace: Workspace): Workspace {
+  known(client).set(workspace.id, workspace);
+  return workspace;
 }
 
 /** False for unknown and malformed ids alike. */
 export async function workspaceExists(id: string, db?: Db): Promise<boolean> {
   if (!isValidWorkspaceId(id)) return false;
   const client = db ?? (await getDb());
-  return (await client.workspace.findUnique({ where: { id }, select: { id: true } })) !== null;
+  if (known(client).has(id)) return true;
+  const row = await client.workspace.findUnique({ where: { id }, select: { id: true, createdAt: true } });
+  if (row) remember(client, row);
+  return row !== null;
+}
+
+/**
+ * What every API request checks first: the workspace exists. `default` (the un-prefixed API) is
+ * created on first use; any other must have been created by the app. Answered from memory once
+ * the workspace has been seen.
+ */
+export async function assertWorkspace(workspaceId: string): Promise<void> {
+  if (workspaceId === DEFAULT_WORKSPACE_ID) {
+    const client = await getDb();
+    if (!known(client).has(workspaceId)) await ensureWorkspace(workspaceId, client);
+    return;
+  }
+  if (!(await workspaceExists(workspaceId))) {
+    throw TrackingError.resourceDoesNotExist(`Workspace '${workspaceId.slice(0, 80)}' does not exist`);
+  }
 }

@@ -10,7 +10,7 @@ import {
   type EndpointContract,
   type EndpointName,
 } from "@/lib/tracking/protocol";
-import { DEFAULT_WORKSPACE_ID, ensureWorkspace, isValidWorkspaceId, workspaceExists } from "@/lib/server/workspaces";
+import { assertWorkspace } from "@/lib/server/workspaces";
 import { getArtifactStorage } from "@/lib/server/artifacts";
 import { getRegistryStore } from "@/lib/server/registry";
 import { getTrackingStore } from "../index";
@@ -36,17 +36,6 @@ const ROUTES: ReadonlyMap<string, readonly Route[]> = (() => {
   }
   return routes;
 })();
-
-/** The default workspace exists on first use; any other must have been created by the app. */
-export async function assertWorkspace(workspaceId: string): Promise<void> {
-  if (workspaceId === DEFAULT_WORKSPACE_ID) {
-    await ensureWorkspace(workspaceId);
-    return;
-  }
-  if (!isValidWorkspaceId(workspaceId) || !(await workspaceExists(workspaceId))) {
-    throw TrackingError.resourceDoesNotExist(`Workspace '${workspaceId.slice(0, 80)}' does not exist`);
-  }
-}
 
 export async function handleMlflowRequest(
   workspaceId: string,
