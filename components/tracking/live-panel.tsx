@@ -46,7 +46,9 @@ function RunRow({ run, fresh, changes }: { run: PanelRun; fresh: boolean; change
       }`}
     >
       <div className="flex items-center gap-2">
-        <Link href={`/suivi/runs/${run.runId}`} target="_blank" className="truncate font-mono text-[13px] font-medium hover:underline">
+        {/* No prefetch: these open in a new tab, and prefetching each new run's page would
+            compete with the learner's script for the server while it runs. */}
+        <Link href={`/suivi/runs/${run.runId}`} target="_blank" prefetch={false} className="truncate font-mono text-[13px] font-medium hover:underline">
           {run.runName || run.runId.slice(0, 8)}
         </Link>
         <RunStatusBadge status={run.status} />
@@ -103,7 +105,7 @@ function RegistrySection({ models }: { models: PanelModel[] }) {
     <section aria-label="Registre des modèles" className="mt-3 border-t border-stone-200 pt-3 dark:border-stone-800">
       <h3 className="mb-1 flex items-baseline gap-2 text-sm">
         <span className="font-medium">Registre des modèles</span>
-        <Link href="/suivi/modeles" target="_blank" className="text-xs text-wine-600 hover:underline dark:text-wine-200">
+        <Link href="/suivi/modeles" target="_blank" prefetch={false} className="text-xs text-wine-600 hover:underline dark:text-wine-200">
           ouvrir
         </Link>
       </h3>
@@ -187,7 +189,7 @@ export function LivePanel({ trackingUri, active }: { trackingUri: string; active
                 <span className="text-xs text-stone-500">
                   id {experiment.experimentId} · {experiment.runs.length} run{experiment.runs.length > 1 ? "s" : ""}
                 </span>
-                <Link href={`/suivi/experiences/${experiment.experimentId}`} target="_blank" className="ml-auto text-xs text-wine-600 hover:underline dark:text-wine-200">
+                <Link href={`/suivi/experiences/${experiment.experimentId}`} target="_blank" prefetch={false} className="ml-auto text-xs text-wine-600 hover:underline dark:text-wine-200">
                   tableau des runs
                 </Link>
               </h3>

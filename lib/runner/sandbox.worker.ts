@@ -16,6 +16,7 @@ import { MemoryFileSystem } from "./memory-fs";
 import { CAPTURED_CONSOLE_LEVELS, runScript } from "./run-script";
 import type { FromSandbox, ToSandbox } from "./sandbox-protocol";
 import type { RunRequest } from "./types";
+import { warmUpSandbox } from "./sandbox-warm-up";
 import { lockDownWorkerScope } from "./worker-lockdown";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -61,6 +62,11 @@ async function run(request: RunRequest): Promise<boolean> {
 
 captureConsole();
 lockDownWorkerScope(scope);
+try {
+  warmUpSandbox();
+} catch {
+  // Only a head start: a run works the same without it.
+}
 
 // An exception thrown later by learner code (a timer's callback) ends the script, as it ends a
 // Node process: report it where it was thrown, then say the script is done.
