@@ -36,6 +36,23 @@ describe("request bodies", () => {
   });
 });
 
+describe("compression", () => {
+  it("sends small answers as they are, and compresses large ones", async () => {
+    const gzip = { "Accept-Encoding": "gzip" };
+    const run = (await api.post("runs/create", {})).json.run.info.run_id as string;
+    const small = await fetch(`${api.root}/runs/set-tag`, { method: "POST", headers: gzip, body: JSON.stringify({ run_id: run, key: "k", value: "v" }) });
+    expect(small.status).toBe(200);
+    expect(small.headers.get("content-encoding")).toBeNull();
+    expect(await small.json()).toEqual({});
+
+    const tags = Array.from({ length: 100 }, (_, i) => ({ key: `tag_${i}`, value: "x".repeat(50) }));
+    await api.post("runs/log-batch", { run_id: run, tags });
+    const large = await fetch(`${api.root}/runs/get?run_id=${run}`, { headers: gzip });
+    expect(large.headers.get("content-encoding")).toBe("gzip");
+    expect(((await large.json()) as { run: { data: { tags: unknown[] } } }).run.data.tags.length).toBeGreaterThan(100);
+  });
+});
+
 describe("routing", () => {
   it("answers an unknown endpoint with 404 ENDPOINT_NOT_FOUND", async () => {
     const res = await api.post("experiments/frobnicate");

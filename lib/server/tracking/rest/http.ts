@@ -26,10 +26,22 @@ export function preflightResponse(request: Request): Response {
   return new Response(null, { status: 204, headers: corsHeaders(request) });
 }
 
+/** Below this size a JSON answer is sent as is (the threshold of Next's own compression). */
+const COMPRESSION_THRESHOLD_BYTES = 1024;
+
 export function jsonResponse(body: unknown, status = 200, request?: Request, extraHeaders: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  return new Response(text, {
     status,
-    headers: { "Content-Type": "application/json", ...corsHeaders(request), ...extraHeaders },
+    headers: {
+      "Content-Type": "application/json",
+      // Next gzips every streamed answer, however small; starting a compressor for the `{}`
+      // that follows each write cost more than the write itself (bench/ingest). `no-transform`
+      // is how a response opts out; answers worth compressing still are.
+      ...(Buffer.byteLength(text) < COMPRESSION_THRESHOLD_BYTES ? { "Cache-Control": "no-transform" } : {}),
+      ...corsHeaders(request),
+      ...extraHeaders,
+    },
   });
 }
 
