@@ -49,9 +49,27 @@ describe("ModuleSystem", () => {
     expect(error?.location).toMatchObject({ file: "main.ts", line: 2 });
   });
 
+  it.skipIf(engineParsesUsing())("explains, at its line, that this engine cannot run `await using`", async () => {
+    const error = await runProject({ "main.ts": "const a = 1;\n{\n  await using run = await startRun();\n}\n" });
+    expect(error?.name).toBe("SyntaxError");
+    expect(error?.message).toContain("ne connaît pas encore `await using`");
+    expect(error?.message).toContain("await mlflow.startRun({}, async (run) =>");
+    expect(error?.location).toMatchObject({ file: "main.ts", line: 3, column: 3 });
+  });
+
   it("explains an unknown module and lists what is available", async () => {
     const error = await runProject({ "main.ts": 'import pandas from "pandas";\nconsole.log(pandas);\n' }, { mlflow: {} });
     expect(error?.message).toContain("« pandas » n'est pas disponible");
     expect(error?.message).toContain('"mlflow"');
   });
 });
+
+/** Node 24 and recent browsers parse `await using`; Node 20 (this project's floor) does not. */
+function engineParsesUsing(): boolean {
+  try {
+    (0, eval)("(async () => { await using x = null; })");
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -45,6 +45,29 @@ function transpileForLearner(source: string, file: string): string {
   }
 }
 
+/** `using x = …` / `await using x = …`, which older engines (Node 20) cannot parse. */
+const USING_DECLARATION = /(^|[^\p{L}\p{N}_$.])(await\s+)?using\s+[\p{L}_$][\p{L}\p{N}_$]*\s*=/mu;
+
+/**
+ * The engine refused code sucrase accepted (sucrase keeps modern syntax as it is). The one case
+ * the course meets is `await using`, which browsers run but Node 20 (the CLI, a WebContainer)
+ * does not: say so in French, at the learner's line, with the form that works everywhere.
+ */
+function explainEngineSyntaxError(error: unknown, source: string, file: string): unknown {
+  if (!(error instanceof SyntaxError)) return error;
+  const using = USING_DECLARATION.exec(source);
+  if (!using) return error;
+  const offset = using.index + using[1]!.length;
+  const line = source.slice(0, offset).split("\n").length;
+  const explained = new SyntaxError(
+    `Erreur de syntaxe dans ${file} : cet environnement ne connaît pas encore \`${using[2] ? "await using" : "using"}\` ` +
+      `(les navigateurs récents, oui ; Node.js 20, non). Utilisez la forme avec fonction, qui marche partout : ` +
+      `\`await mlflow.startRun({}, async (run) => { … });\``,
+  );
+  Object.assign(explained, { loc: { line, column: offset - source.lastIndexOf("\n", offset - 1) - 1 }, learnerFile: file });
+  return explained;
+}
+
 export class ModuleSystem {
   private readonly cache = new Map<string, LoadedModule>();
 
@@ -89,12 +112,17 @@ export class ModuleSystem {
     const code = transpileForLearner(source, path.slice(1));
     // The wrapper opens on the same line as the code so that line numbers stay the learner's.
     const wrapped = `(async function (require, module, exports) {${code}\n})\n//# sourceURL=${LEARNER_SOURCE_PREFIX}${path.slice(1)}`;
-    // Indirect eval: runs in the global scope, never in this module's.
-    const factory = (0, eval)(wrapped) as (
+    let factory: (
       require: (specifier: string) => unknown,
       module: { exports: Record<string, unknown> },
       exports: Record<string, unknown>,
     ) => Promise<void>;
+    try {
+      // Indirect eval: runs in the global scope, never in this module's.
+      factory = (0, eval)(wrapped) as typeof factory;
+    } catch (error) {
+      throw explainEngineSyntaxError(error, source, path.slice(1));
+    }
     const module = { exports: {} as Record<string, unknown> };
     const loaded: LoadedModule = { exports: module.exports, done: Promise.resolve() };
     this.cache.set(path, loaded);
