@@ -20,8 +20,12 @@ test("bloc 8: the loop of runs shows in the live panel, and three of them compar
   test.setTimeout(360_000);
   await openPrepared(page, 8);
   await page.getByRole("button", { name: "Solution" }).click();
+  const checkRequest = page.waitForRequest((request) => request.url().endsWith("/api/cuvee/blocs/8/check"));
   await runAndCheck(page);
   await expect(page.getByRole("status").filter({ hasText: "Bravo" })).toBeVisible();
+  // The sandbox reported the runs the script created (the earlier blocs' run, then the nine of
+  // the sweep): the check judged exactly those.
+  expect(((await checkRequest).postDataJSON() as { runIds?: string[] }).runIds).toHaveLength(10);
 
   const experiment = page.getByRole("region", { name: "Expérience exp_wine_quality_v2" });
   await expect(experiment.getByRole("listitem", { name: /^Run alpha/ })).toHaveCount(8);

@@ -62,7 +62,7 @@ const result = await runInNode({
   trackingUri,
   onEvent: (event) => {
     if (event.type === "console") (event.level === "error" || event.level === "warn" ? process.stderr : process.stdout).write(`${event.text}\n`);
-    else process.stderr.write(`${describe(event.error)}\n`);
+    else if (event.type === "error") process.stderr.write(`${describe(event.error)}\n`);
   },
 });
 const verdicts = { succeeded: "terminée", failed: "échouée", "timed-out": "arrêtée (limite de temps)" } as const;

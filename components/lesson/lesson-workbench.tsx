@@ -63,7 +63,8 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
   const runner = useCodeRunner();
   const [code, setCode] = useState(startCode);
   const [tab, setTab] = useState<"typescript" | "python">("typescript");
-  const [lastOutput, setLastOutput] = useState<string | null>(null);
+  /** What the learner's last run printed and which runs it created: evidence for the check. */
+  const [lastExecution, setLastExecution] = useState<{ output: string; runIds: string[] } | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [checking, setChecking] = useState(false);
   const [done, setDone] = useState(initiallyDone);
@@ -94,7 +95,7 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
   const run = async () => {
     setVerdict(null);
     const result = await runFile(entry, code);
-    if (result) setLastOutput(result.output);
+    if (result) setLastExecution({ output: result.output, runIds: result.runIds });
   };
 
   const runEarlier = async (file: string, source: string) => (await runFile(file, source))?.outcome.status === "succeeded";
@@ -105,7 +106,7 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
       const response = await fetch(`/api/cuvee/blocs/${bloc}/check`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ output: lastOutput ?? "", code: { [entry]: code } }),
+        body: JSON.stringify({ output: lastExecution?.output ?? "", code: { [entry]: code }, runIds: lastExecution?.runIds }),
       });
       const result = (await response.json()) as Verdict | { error: string };
       if ("error" in result) setVerdict({ passed: false, message: result.error });

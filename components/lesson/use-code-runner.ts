@@ -162,13 +162,14 @@ export function useCodeRunner() {
   );
 
   const run = useCallback(
-    async (request: RunRequest): Promise<{ outcome: RunOutcome; output: string; runtime: RuntimeKind }> => {
+    async (request: RunRequest): Promise<{ outcome: RunOutcome; output: string; runIds: string[]; runtime: RuntimeKind }> => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
       setLines([]);
       setStatus("running");
       const output: string[] = [];
+      const runIds: string[] = [];
       const started = performance.now();
       const chosen = await chooseRunner(abort.signal);
       setRan({ kind: chosen.kind, reason: chosen.reason });
@@ -185,8 +186,10 @@ export function useCodeRunner() {
             if (event.type === "console") {
               output.push(event.text);
               append({ kind: "console", level: event.level, text: event.text });
-            } else {
+            } else if (event.type === "error") {
               append({ kind: "error", error: event.error });
+            } else {
+              runIds.push(event.runId);
             }
           },
         });
@@ -197,7 +200,7 @@ export function useCodeRunner() {
       append(outcomeLine(outcome, performance.now() - started));
       setStatus(outcome.status);
       if (controller.current === abort) controller.current = null;
-      return { outcome, output: output.join("\n"), runtime: chosen.kind };
+      return { outcome, output: output.join("\n"), runIds, runtime: chosen.kind };
     },
     [append, chooseRunner, preference],
   );

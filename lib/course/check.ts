@@ -12,6 +12,11 @@ export interface CheckContext {
   output: string;
   /** The learner's files, by path. */
   code: Record<string, string>;
+  /**
+   * The runs the learner's last execution created, as the runner saw them; absent when unknown
+   * (a check asked without running, an older page).
+   */
+  runIds?: readonly string[];
 }
 
 export interface CheckVerdict {

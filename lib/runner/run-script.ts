@@ -27,6 +27,7 @@ export async function runScript({ files, entry, trackingUri, builtins, emit }: S
   sdkHooks.setRuntimeDefaultTrackingUri(trackingUri);
   // The same system tags in every runtime, so that the tracking state does not depend on it.
   sdkHooks.setRuntimeContext({ user: "apprenant", sourceName: entry });
+  sdkHooks.onRunCreated((runId) => emit({ type: "run-created", runId }));
 
   const modules = new ModuleSystem(files, builtins);
   let ok = true;
@@ -37,6 +38,7 @@ export async function runScript({ files, entry, trackingUri, builtins, emit }: S
     emit({ type: "error", error: describeError(error) });
   }
   const lateErrors = await sdkHooks.finishScript({ failed: !ok });
+  sdkHooks.onRunCreated(undefined);
   for (const error of lateErrors) {
     ok = false;
     emit({ type: "error", error: describeError(error) });

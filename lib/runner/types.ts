@@ -36,7 +36,9 @@ export interface RunnerError {
 
 export type RunnerEvent =
   | { type: "console"; level: ConsoleLevel; text: string }
-  | { type: "error"; error: RunnerError };
+  | { type: "error"; error: RunnerError }
+  /** The script created this run (the bloc's check judges the runs of the last execution). */
+  | { type: "run-created"; runId: string };
 
 export type RunOutcome =
   | { status: "succeeded" }

@@ -19,6 +19,7 @@ import { RestStore } from "./rest-store";
 import { makeTemporaryDirectory } from "./local-files";
 import { doubleToWire } from "./protocol/wire";
 import { toMetricValue, toMlflowString } from "./values";
+import { reportRunCreated } from "./script-runs";
 
 export interface MetricInput {
   key: string;
@@ -108,7 +109,9 @@ export class MlflowClient {
       run_name: options.runName,
       tags: keyValues(options.tags),
     });
-    return runFromWire(response.run);
+    const run = runFromWire(response.run);
+    reportRunCreated(run.info.runId);
+    return run;
   }
 
   /** A run with its latest metrics, params and tags (mirrors `MlflowClient.get_run`). */

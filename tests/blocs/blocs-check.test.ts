@@ -29,7 +29,7 @@ async function run(bloc: Bloc, files: Record<string, string>, trackingUri: strin
   return { ...result, code: files };
 }
 
-async function check(bloc: Bloc, cookie: string, evidence: { output: string; code: Record<string, string> }) {
+async function check(bloc: Bloc, cookie: string, evidence: { output: string; code: Record<string, string>; runIds?: string[] }) {
   const response = await fetch(`${baseUrl()}/api/cuvee/blocs/${bloc.frontmatter.bloc}/check`, {
     method: "POST",
     headers: { cookie, "Content-Type": "application/json" },

@@ -71,6 +71,34 @@ describe("course checks", () => {
     expect(right.json.passed).toBe(true);
   });
 
+  it("bloc 8 judges exactly the runs the runner says the last execution created", async () => {
+    const { cookie, workspaceId } = await newSession();
+    resetFluentState();
+    mlflow.setTrackingUri(`${baseUrl()}/w/${workspaceId}`);
+    await mlflow.setExperiment("exp_wine_quality_v2");
+    // An earlier execution: a sweep of three settings (outside scikit-learn's reference grid).
+    const sweep: string[] = [];
+    for (const alpha of [0.2, 0.3, 0.4]) {
+      await mlflow.startRun({ runName: `alpha ${alpha}` }, async (run) => {
+        sweep.push(run.info.runId);
+        await mlflow.logParams({ alpha, l1_ratio: 0.2 });
+      });
+    }
+    // The last execution: a single run.
+    const single = await mlflow.startRun({}, async (run) => {
+      await mlflow.logParams({ alpha: 0.6, l1_ratio: 0.2 });
+      return run.info.runId;
+    });
+    const code = { "main.ts": "for (const alpha of [0.2, 0.3, 0.4]) {\n  await mlflow.startRun({}, async () => {});\n}\n" };
+
+    const exact = await check(8, cookie, { output: "", code, runIds: [single] });
+    expect(exact.json.passed).toBe(false);
+    expect(exact.json.message).toContain("Votre dernière exécution a produit 1 run(s)");
+    expect((await check(8, cookie, { output: "", code, runIds: sweep })).json.passed).toBe(true);
+    // Without the runner's report (an older page), runs started within the last 300 s count.
+    expect((await check(8, cookie, { output: "", code })).json.passed).toBe(true);
+  });
+
   it("refuses a check without a workspace, with malformed JSON, or for a bloc without a check", async () => {
     const { cookie } = await newSession();
     expect((await check(1, "cuvee_ws=unknown")).status).toBe(401);

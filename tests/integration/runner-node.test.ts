@@ -43,6 +43,8 @@ describe("the Node runner against the real server", () => {
 
     const run = await onlyRun(workspaceId);
     expect(run.info.status).toBe("FINISHED");
+    // The runner reports the runs the script created (the bloc's check judges exactly those).
+    expect(result.runIds).toEqual([run.info.run_id]);
     expect(run.data.params).toEqual([{ key: "alpha", value: "0.5" }]);
     expect(run.data.metrics).toHaveLength(1);
     expect(run.data.metrics[0].key).toBe("rmse");

@@ -12,13 +12,13 @@ function sameNumber(a: number, b: number): boolean {
 }
 
 /** Bloc 8: one execution logged at least 3 finished runs with distinct (alpha, l1_ratio), from a loop. */
-export const check: BlocCheck = async ({ tracking, code }) => {
+export const check: BlocCheck = async ({ tracking, code, runIds }) => {
   if (!isCalledFromLoop(parseLearnerCode(entrySource(code)), "startRun")) {
     return failed("Votre code ne démarre pas de run dans une boucle.", [
       "Appelez mlflow.startRun(…) dans une boucle for sur les valeurs d'alpha et de l1Ratio (directement, ou dans une fonction appelée par la boucle).",
     ]);
   }
-  const runs = runsOfLatestExecution(await newestRuns(tracking, { status: "FINISHED" }));
+  const runs = runsOfLatestExecution(await newestRuns(tracking, { status: "FINISHED" }), runIds);
   const byParams = new Map<string, (typeof runs)[number]>();
   for (const run of runs) {
     const alpha = paramOf(run, "alpha");

@@ -66,12 +66,17 @@ export function userTags(tags: readonly { key: string; value: string }[]): { key
 }
 
 /**
- * The runs that belong to the same execution as the newest one: those started within
- * `windowMs` before it. A script may run 300 s at most (the frontmatter's upper bound), hence
- * the default; runs of an earlier execution can fall inside the window, so a check using this
- * must also ask something only the bloc's code produces (distinct params, a loop in the code).
+ * The runs of the learner's last execution. Exactly those when the runner reported which runs it
+ * created (`executionRunIds`, the check's `runIds`); otherwise those started within `windowMs`
+ * before the newest run. A script may run 300 s at most (the frontmatter's upper bound), hence
+ * the default; runs of an earlier execution can fall inside that window, so a check must then
+ * also ask something only the bloc's code produces (distinct params, a loop in the code).
  */
-export function runsOfLatestExecution(runs: readonly Run[], windowMs = 300_000): Run[] {
+export function runsOfLatestExecution(runs: readonly Run[], executionRunIds?: readonly string[], windowMs = 300_000): Run[] {
+  if (executionRunIds) {
+    const created = new Set(executionRunIds);
+    return runs.filter((run) => created.has(run.info.runId));
+  }
   const newest = Math.max(...runs.map((run) => run.info.startTime));
   if (!Number.isFinite(newest)) return [];
   return runs.filter((run) => run.info.startTime >= newest - windowMs);

@@ -32,7 +32,7 @@ describe("runInNode", () => {
       trackingUri: UNREACHABLE,
       timeoutMs: 20_000,
     });
-    expect(result).toEqual({ status: "succeeded", output: "lignes 1599\n{ alpha: 0.5 }", errors: [] });
+    expect(result).toEqual({ status: "succeeded", output: "lignes 1599\n{ alpha: 0.5 }", errors: [], runIds: [] });
   });
 
   it("maps a thrown error to the learner's file and line, after the output before it", async () => {
@@ -103,7 +103,7 @@ describe("runInNode", () => {
         timeoutMs: 20_000,
         cwd,
       });
-      expect(result).toEqual({ status: "succeeded", output: "écrit", errors: [] });
+      expect(result).toEqual({ status: "succeeded", output: "écrit", errors: [], runIds: [] });
       expect(await readFile(path.join(cwd, "sortie.txt"), "utf8")).toBe("écrit");
     } finally {
       await rm(cwd, { recursive: true, force: true });
@@ -119,6 +119,6 @@ describe("runInNode, errors thrown later", () => {
       trackingUri: UNREACHABLE,
       timeoutMs: 20_000,
     });
-    expect(result).toEqual({ status: "failed", output: "", errors: [{ name: "Error", message: "plus tard", location: { file: "main.ts", line: 2, column: 9 } }] });
+    expect(result).toEqual({ status: "failed", output: "", errors: [{ name: "Error", message: "plus tard", location: { file: "main.ts", line: 2, column: 9 } }], runIds: [] });
   });
 });

@@ -37,6 +37,8 @@ export interface NodeRunResult {
   /** Console output, one entry per console call, joined with newlines (as the lesson page keeps it). */
   output: string;
   errors: RunnerError[];
+  /** The runs the script created, in order. */
+  runIds: string[];
 }
 
 async function writeProject(dir: string, files: CodeFiles): Promise<void> {
@@ -66,6 +68,7 @@ function execute(
   return new Promise((resolve) => {
     const output: string[] = [];
     const errors: RunnerError[] = [];
+    const runIds: string[] = [];
     let done: boolean | undefined;
     let ending: NodeRunResult["status"] | undefined;
     const stderr: string[] = [];
@@ -76,7 +79,8 @@ function execute(
         return;
       }
       if (event.type === "console") output.push(event.text);
-      else errors.push(event.error);
+      else if (event.type === "error") errors.push(event.error);
+      else runIds.push(event.runId);
       onEvent?.(event);
     };
     const decoder = new NodeEventDecoder(handle);
@@ -109,13 +113,13 @@ function execute(
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       decoder.end();
-      if (ending) return resolve({ status: ending, output: output.join("\n"), errors });
+      if (ending) return resolve({ status: ending, output: output.join("\n"), errors, runIds });
       if (done === undefined) {
         // The bootstrap itself failed (it reports every learner error as an event).
         const detail = stderr.join("").trim() || `code de sortie ${code}`;
         handle({ type: "error", error: { name: "Error", message: `Le processus Node s'est arrêté sans terminer : ${detail}` } });
       }
-      resolve({ status: done === true && code === 0 ? "succeeded" : "failed", output: output.join("\n"), errors });
+      resolve({ status: done === true && code === 0 ? "succeeded" : "failed", output: output.join("\n"), errors, runIds });
     });
   });
 }

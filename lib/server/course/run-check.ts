@@ -10,7 +10,7 @@ import { getTrackingStore } from "@/lib/server/tracking";
 export async function runBlocCheck(
   workspaceId: string,
   bloc: number,
-  evidence: { output: string; code: Record<string, string> },
+  evidence: { output: string; code: Record<string, string>; runIds?: readonly string[] },
 ): Promise<CheckVerdict | undefined> {
   const check = CHECKS[bloc];
   if (!check) return undefined;

@@ -12,6 +12,8 @@ const checkRequestSchema = z.object({
   output: z.string().max(1_000_000).default(""),
   /** The learner's files, by path. */
   code: z.record(z.string(), z.string().max(200_000)).default({}),
+  /** The runs the last execution created (the runner reports them). */
+  runIds: z.array(z.string().max(64)).max(10_000).optional(),
 });
 
 /** Runs a bloc's check on the learner's workspace; a pass ticks the bloc in their progress. */
