@@ -133,3 +133,17 @@ test("an exception thrown later, in a timer, ends the run at its line, as in Nod
   await expect(consoleLog).toContainText("L'exécution s'est arrêtée sur une erreur");
   await expect(consoleLog).not.toContainText("jamais");
 });
+
+test("a refused SDK call nobody awaited is reported once, and the run says it failed, as in Node", async ({ page }) => {
+  await page.goto("/cours/1");
+  await page.getByLabel("Choisir l'environnement d'exécution").selectOption("worker");
+  await replaceCode(
+    page,
+    'import * as mlflow from "mlflow";\nawait mlflow.setExperiment("sans-await");\nawait mlflow.startRun();\nvoid mlflow.logParam("alpha", 1);\nvoid mlflow.logParam("alpha", 2);\nawait mlflow.endRun();\nconsole.log("fin");\n',
+  );
+  await page.getByRole("button", { name: "Exécuter" }).click();
+  const consoleLog = page.getByRole("log");
+  await expect(consoleLog).toContainText("L'exécution s'est arrêtée sur une erreur");
+  await expect(consoleLog.getByRole("alert")).toHaveCount(1);
+  await expect(consoleLog.getByRole("alert")).toContainText("Le paramètre alpha a déjà la valeur 1");
+});

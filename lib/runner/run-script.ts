@@ -43,6 +43,10 @@ export async function runScript({ files, entry, trackingUri, builtins, emit }: S
     ok = false;
     emit({ type: "error", error: describeError(error) });
   }
+  // A call the script did not await and that failed is an unhandled rejection, which the host
+  // reports (and counts as a failure) once the current task ends: let that happen before the
+  // host says the script is done.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return ok;
 }
 

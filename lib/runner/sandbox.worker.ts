@@ -76,12 +76,16 @@ scope.addEventListener("error", (event) => {
   send({ type: "done", ok: false });
 });
 
+// A promise nobody awaited failed (an SDK call without `await`): report it, and the script fails,
+// as the same code would stop at that call in Python.
+let unhandledRejection = false;
 scope.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
+  unhandledRejection = true;
   send({ type: "error", error: describeError(event.reason) });
 });
 
 scope.addEventListener("message", (event: MessageEvent<ToSandbox>) => {
   if (event.data?.type !== "run") return;
-  void run(event.data.request).then((ok) => send({ type: "done", ok }));
+  void run(event.data.request).then((ok) => send({ type: "done", ok: ok && !unhandledRejection }));
 });

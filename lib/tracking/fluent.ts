@@ -363,13 +363,23 @@ export async function searchRuns(
 
 /**
  * For runners only: the script has finished (or failed). Ends the runs it left active, as
- * Python does at exit, and waits until every request has reached the server.
+ * Python does at exit, and waits until every request has reached the server. Returns what failed
+ * while ending those runs; a call the script did not await reports its own failure, as an
+ * unhandled rejection (see pending.ts).
  */
 export async function finishScript({ failed }: { failed: boolean }): Promise<unknown[]> {
   scriptFailed = failed;
-  while (activeRunStack.length > 0) await endRun(failed ? "FAILED" : "FINISHED");
+  const errors: unknown[] = [];
+  while (activeRunStack.length > 0) {
+    try {
+      await endRun(failed ? "FAILED" : "FINISHED");
+    } catch (error) {
+      errors.push(error);
+    }
+  }
   await Promise.allSettled([...endings]);
-  return flushPending();
+  await flushPending();
+  return errors;
 }
 
 /** For runners only: forget every run and experiment of a previous script in this process. */

@@ -3,32 +3,29 @@
  *
  * MLflow's Python API is synchronous; ours returns promises, and learners coming from Python
  * will forget `await`. A call that was not awaited must still reach the server: every request
- * registers here, and `flushPending()` (called by `endRun` and by the runners before they report
- * the script finished) waits for all of them.
+ * registers here, and `flushPending()` (called by `endRun`, `lastActiveRun` and the runners
+ * before they report the script finished) waits for all of them.
+ *
+ * Failures are not collected here. The caller gets a promise of its own: awaited, it throws
+ * where the learner wrote `await`; forgotten, its rejection is unhandled and the runtime reports
+ * it (the runners turn unhandled rejections into errors at the learner's line). Either way each
+ * failure is reported once.
  */
 
 const inFlight = new Set<Promise<unknown>>();
 
 export function track<T>(promise: Promise<T>): Promise<T> {
   inFlight.add(promise);
-  // Never leave an unhandled rejection behind just because we are tracking: the caller's own
-  // promise still rejects; flushPending reports failures itself.
-  promise.then(
-    () => inFlight.delete(promise),
-    () => inFlight.delete(promise),
-  );
-  return promise;
+  const forget = () => inFlight.delete(promise);
+  // These handlers mark `promise` itself as handled, hence the separate promise returned below,
+  // which rejects exactly when `promise` does and stays unhandled if nobody awaits it.
+  promise.then(forget, forget);
+  return promise.then((value) => value);
 }
 
-/** Waits until every request sent so far (and any sent meanwhile) has settled; returns the errors. */
-export async function flushPending(): Promise<unknown[]> {
-  const errors: unknown[] = [];
-  while (inFlight.size > 0) {
-    const batch = [...inFlight];
-    const results = await Promise.allSettled(batch);
-    for (const result of results) if (result.status === "rejected") errors.push(result.reason);
-  }
-  return errors;
+/** Waits until every request sent so far (and any sent meanwhile) has settled, failed or not. */
+export async function flushPending(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
 
 export function pendingCount(): number {

@@ -63,6 +63,27 @@ describe("the Node runner against the real server", () => {
     expect((await onlyRun(other)).info.status).toBe("FINISHED");
   });
 
+  it("reports once, and fails the script, when a call nobody awaited is refused", async () => {
+    const other = await createTestWorkspace();
+    const result = await runInNode({
+      files: {
+        "main.ts":
+          'import * as mlflow from "mlflow";\nawait mlflow.setExperiment("exp_wine_quality");\nawait mlflow.startRun();\n' +
+          'void mlflow.logParam("alpha", 1);\nvoid mlflow.logParam("alpha", 2);\nawait mlflow.endRun();\nconsole.log("fin");\n',
+      },
+      entry: "main.ts",
+      trackingUri: `${baseUrl()}/w/${other}`,
+      timeoutMs: 20_000,
+    });
+    expect(result.output).toBe("fin");
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ errorCode: "INVALID_PARAMETER_VALUE" });
+    expect(result.errors[0]!.message).toContain("alpha");
+    expect(result.status).toBe("failed");
+    const run = await onlyRun(other);
+    expect(run.data.params).toEqual([{ key: "alpha", value: "1" }]);
+  });
+
   it("exits 1 with the learner's file and line when the code fails, and marks the run FAILED", async () => {
     const other = await createTestWorkspace();
     const { mkdtemp, writeFile } = await import("node:fs/promises");

@@ -20,7 +20,13 @@ function send(event: NodeScriptEvent): void {
 for (const level of CAPTURED_CONSOLE_LEVELS) {
   console[level] = (...args: unknown[]) => send({ type: "console", level, text: formatConsoleArgs(args) });
 }
-process.on("unhandledRejection", (reason) => send({ type: "error", error: describeError(reason) }));
+// A promise nobody awaited failed (an SDK call without `await`): report it, and the script fails,
+// as the same code would stop at that call in Python.
+let unhandledRejection = false;
+process.on("unhandledRejection", (reason) => {
+  unhandledRejection = true;
+  send({ type: "error", error: describeError(reason) });
+});
 process.on("uncaughtException", (error) => {
   send({ type: "error", error: describeError(error) });
   send({ type: "done", ok: false });
@@ -37,7 +43,7 @@ const builtins: Record<string, unknown> = {};
 for (const name of PROVIDED_PACKAGES) builtins[name] = await importPackage(name);
 builtins["node:fs/promises"] = builtins["fs/promises"] = await import("node:fs/promises");
 
-const ok = await runScript({ files, entry: request.entry, trackingUri: request.trackingUri, builtins, emit: send });
+const ok = (await runScript({ files, entry: request.entry, trackingUri: request.trackingUri, builtins, emit: send })) && !unhandledRejection;
 // Like the worker, which is terminated once the script is done: timers or sockets left open
 // by learner code do not keep the run alive. Exit once the last line is written.
 process.stdout.write(encodeEvent({ type: "done", ok }), () => process.exit(ok ? 0 : 1));
