@@ -1,6 +1,12 @@
 import { spawn } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
 
+/** Opens a bloc's lesson with the browser sandbox chosen as the runtime (no WebContainer wait). */
+export async function openBlocInWorker(page: Page, bloc: number) {
+  await page.goto(`/cours/${bloc}`);
+  await page.getByLabel("Choisir l'environnement d'exécution").selectOption("worker");
+}
+
 /** Replaces the editor's whole content, as a learner pasting code would. */
 export async function replaceCode(page: Page, code: string) {
   const editor = page.getByTestId("code-editor");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { replaceCode, runBlocCli, trackingState, workspaceIdOf } from "./runner-helpers";
+import { openBlocInWorker, replaceCode, runBlocCli, trackingState, workspaceIdOf } from "./runner-helpers";
 
 const blocOneSolution = readFileSync("content/blocs/01-premiere-experience/solution/main.ts", "utf8");
 /** use-code-runner.ts's boot timeout, and a margin for the run itself. */
@@ -43,8 +43,7 @@ test("offline, the real WebContainer never boots: the run falls back to the brow
 
 test("an infinite loop is stopped at the bloc's time limit with a clear message, and the page can run again", async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto("/cours/1");
-  await page.getByLabel("Choisir l'environnement d'exécution").selectOption("worker");
+  await openBlocInWorker(page, 1);
   await replaceCode(page, 'console.log("je boucle");\nwhile (true) {}\n');
   await page.getByRole("button", { name: "Exécuter" }).click();
   const consoleLog = page.getByRole("log");
@@ -60,8 +59,7 @@ test("an infinite loop is stopped at the bloc's time limit with a clear message,
 });
 
 test("learner code in the sandbox reaches neither the page nor same-origin storage", async ({ page }) => {
-  await page.goto("/cours/1");
-  await page.getByLabel("Choisir l'environnement d'exécution").selectOption("worker");
+  await openBlocInWorker(page, 1);
   await replaceCode(
     page,
     [
@@ -85,8 +83,7 @@ test("bloc 1's solution leaves the same tracking state whether the browser sandb
   const inBrowser = await browser.newContext();
   const page = await inBrowser.newPage();
   const browserWorkspace = await workspaceIdOf(page);
-  await page.goto("/cours/1");
-  await page.getByLabel("Choisir l'environnement d'exécution").selectOption("worker");
+  await openBlocInWorker(page, 1);
   await replaceCode(page, blocOneSolution);
   await page.getByRole("button", { name: "Exécuter" }).click();
   await expect(page.getByRole("log")).toContainText("Exécution terminée", { timeout: 30_000 });
@@ -108,8 +105,7 @@ test("bloc 1's solution leaves the same tracking state whether the browser sandb
 });
 
 test("each run gets a fresh sandbox: nothing a run leaves on globalThis survives it", async ({ page }) => {
-  await page.goto("/cours/1");
-  await page.getByLabel("Choisir l'environnement d'exécution").selectOption("worker");
+  await openBlocInWorker(page, 1);
   const code = 'const g = globalThis as Record<string, unknown>;\nconsole.log("déjà là :", String(g.trace));\ng.trace = "laissé";\n';
   await replaceCode(page, code);
   const consoleLog = page.getByRole("log");
@@ -121,8 +117,7 @@ test("each run gets a fresh sandbox: nothing a run leaves on globalThis survives
 });
 
 test("an exception thrown later, in a timer, ends the run at its line, as in Node", async ({ page }) => {
-  await page.goto("/cours/1");
-  await page.getByLabel("Choisir l'environnement d'exécution").selectOption("worker");
+  await openBlocInWorker(page, 1);
   // One line per statement: the editor's auto-indent would reshape a multi-line block typed in.
   await replaceCode(page, 'const fail = (): never => { throw new Error("plus tard"); };\nsetTimeout(fail, 10);\nawait new Promise((resolve) => setTimeout(resolve, 5_000));\nconsole.log("jamais");\n');
   await page.getByRole("button", { name: "Exécuter" }).click();
@@ -135,8 +130,7 @@ test("an exception thrown later, in a timer, ends the run at its line, as in Nod
 });
 
 test("a refused SDK call nobody awaited is reported once, and the run says it failed, as in Node", async ({ page }) => {
-  await page.goto("/cours/1");
-  await page.getByLabel("Choisir l'environnement d'exécution").selectOption("worker");
+  await openBlocInWorker(page, 1);
   await replaceCode(
     page,
     'import * as mlflow from "mlflow";\nawait mlflow.setExperiment("sans-await");\nawait mlflow.startRun();\nvoid mlflow.logParam("alpha", 1);\nvoid mlflow.logParam("alpha", 2);\nawait mlflow.endRun();\nconsole.log("fin");\n',
