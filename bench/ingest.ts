@@ -9,7 +9,8 @@
  * `runs/log-batch` requests of 1000 metrics (MLflow's maximum), all clients at once.
  * Raw side: the same driver (better-sqlite3 or pg) inserting the same number of points, 1000 rows
  * per transaction, into the `Metric` table of another fresh database migrated with the app's own
- * migrations (same columns, same index, same foreign key). Prints both rates and their ratio
+ * migrations (same columns, same index, same foreign key); on PostgreSQL with as many concurrent
+ * connections as there are API clients (SQLite has one writer at a time anyway). Prints both rates and their ratio
  * (goal: API ≥ 50 % of raw). Asserts nothing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -121,27 +122,43 @@ async function rawRate(databaseUrl: string): Promise<number> {
     db.close();
     return (total * BATCH) / seconds;
   }
+  // PostgreSQL serves several connections at once, and the API's clients use that: the raw side
+  // does the same, one connection per client, each inserting its batches in turn, all at once.
   const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: config.url });
-  await client.connect();
-  await client.query(`INSERT INTO "Workspace" ("id") VALUES ('bench')`);
-  await client.query(`INSERT INTO "Experiment" ("workspaceId","number","name","artifactLocation","creationTime","lastUpdateTime") VALUES ('bench',0,'b','x',0,0)`);
-  await client.query(`INSERT INTO "Run" ("id","experimentId","name","status","startTime","artifactUri") VALUES ($1,1,'r','RUNNING',0,'x')`, [runId]);
-  const started = performance.now();
-  for (let b = 0; b < total; b += 1) {
-    const rows = batchOf(b % clients, Math.floor(b / clients));
-    const values: unknown[] = [];
-    const tuples = rows.map((m, i) => {
-      values.push(runId, m.key, m.value, false, m.timestamp, m.step);
-      const o = i * 6;
-      return `($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5},$${o + 6})`;
-    });
-    await client.query("BEGIN");
-    await client.query(`INSERT INTO "Metric" ("runId","key","value","isNan","timestamp","step") VALUES ${tuples.join(",")}`, values);
-    await client.query("COMMIT");
+  const setup = new pg.Client({ connectionString: config.url });
+  await setup.connect();
+  await setup.query(`INSERT INTO "Workspace" ("id") VALUES ('bench')`);
+  await setup.query(`INSERT INTO "Experiment" ("workspaceId","number","name","artifactLocation","creationTime","lastUpdateTime") VALUES ('bench',0,'b','x',0,0)`);
+  const runIds = Array.from({ length: clients }, (_, c) => String(c).padStart(32, "0"));
+  for (const id of runIds) {
+    await setup.query(`INSERT INTO "Run" ("id","experimentId","name","status","startTime","artifactUri") VALUES ($1,1,'r','RUNNING',0,'x')`, [id]);
   }
+  await setup.end();
+  const connections = await Promise.all(
+    runIds.map(async () => {
+      const client = new pg.Client({ connectionString: config.url });
+      await client.connect();
+      return client;
+    }),
+  );
+  const started = performance.now();
+  await Promise.all(
+    connections.map(async (client, c) => {
+      for (let b = 0; b < batchesPerClient; b += 1) {
+        const values: unknown[] = [];
+        const tuples = batchOf(c, b).map((m, i) => {
+          values.push(runIds[c], m.key, m.value, false, m.timestamp, m.step);
+          const o = i * 6;
+          return `($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5},$${o + 6})`;
+        });
+        await client.query("BEGIN");
+        await client.query(`INSERT INTO "Metric" ("runId","key","value","isNan","timestamp","step") VALUES ${tuples.join(",")}`, values);
+        await client.query("COMMIT");
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
-  await client.end();
+  await Promise.all(connections.map((client) => client.end()));
   return (total * BATCH) / seconds;
 }
 
