@@ -90,3 +90,12 @@ test("the lesson shows the Ajout derived from the previous solution", async ({ p
   await expect(ajout).toContainText('import * as mlflow from "mlflow";');
   await expect(ajout).toContainText("await mlflow.endRun();");
 });
+
+test("side by side, the editor stays in view while the lesson scrolls", async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto("/cours/8");
+  await expect(page.getByTestId("code-editor")).toBeVisible({ timeout: 60_000 });
+  await page.getByRole("navigation", { name: "Blocs voisins" }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole("navigation", { name: "Blocs voisins" })).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Exécuter" })).toBeInViewport();
+});

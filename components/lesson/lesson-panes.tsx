@@ -43,7 +43,12 @@ export function LessonPanes({ children }: { children: ReactNode }) {
       <div data-lesson-pane="lesson" className="min-w-0">
         {lesson}
       </div>
-      <div data-lesson-pane="workbench" className="min-w-0">
+      {/* Side by side (lg and up), the workbench stays in view while the lesson scrolls, and
+          scrolls on its own when it is taller than the window: instructions beside the code. */}
+      <div
+        data-lesson-pane="workbench"
+        className="min-w-0 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6.5rem)] lg:self-start lg:overflow-y-auto lg:overscroll-contain"
+      >
         {workbench}
       </div>
     </div>
