@@ -19,10 +19,16 @@ export interface ScriptRun {
   /** The modules learner code may import by name: `mlflow`, `cuvee/*`, `node:fs/promises`. */
   builtins: Record<string, unknown>;
   emit: (event: RunnerEvent) => void;
+  /**
+   * How this host hears of a promise nobody awaited that failed (the worker's
+   * `unhandledrejection` event, Node's `unhandledRejection`); the host must also keep it from
+   * being treated as fatal or logged on its own.
+   */
+  onUnhandledRejection: (listener: (reason: unknown) => void) => void;
 }
 
 /** Runs the script; resolves `true` when it and the SDK's pending requests all succeeded. */
-export async function runScript({ files, entry, trackingUri, builtins, emit }: ScriptRun): Promise<boolean> {
+export async function runScript({ files, entry, trackingUri, builtins, emit, onUnhandledRejection }: ScriptRun): Promise<boolean> {
   sdkHooks.resetFluentState();
   sdkHooks.setRuntimeDefaultTrackingUri(trackingUri);
   // The same system tags in every runtime, so that the tracking state does not depend on it.
@@ -31,6 +37,13 @@ export async function runScript({ files, entry, trackingUri, builtins, emit }: S
 
   const modules = new ModuleSystem(files, builtins);
   let ok = true;
+  // A call the script did not await (an SDK call without `await`) failed: report it, and the
+  // script fails, as the same code would stop at that call in Python.
+  let rejectedUnawaited = false;
+  onUnhandledRejection((reason) => {
+    rejectedUnawaited = true;
+    emit({ type: "error", error: describeError(reason) });
+  });
   try {
     await modules.runEntry(entry);
   } catch (error) {
@@ -43,11 +56,10 @@ export async function runScript({ files, entry, trackingUri, builtins, emit }: S
     ok = false;
     emit({ type: "error", error: describeError(error) });
   }
-  // A call the script did not await and that failed is an unhandled rejection, which the host
-  // reports (and counts as a failure) once the current task ends: let that happen before the
-  // host says the script is done.
+  // The runtime announces an unhandled rejection once the current task ends: let that happen
+  // before the host says the script is done.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  return ok;
+  return ok && !rejectedUnawaited;
 }
 
 /** The console methods a runtime captures. */

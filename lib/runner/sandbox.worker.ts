@@ -57,6 +57,11 @@ async function run(request: RunRequest): Promise<boolean> {
       "fs/promises": browserFs,
     },
     emit: send,
+    onUnhandledRejection: (listener) =>
+      scope.addEventListener("unhandledrejection", (event) => {
+        event.preventDefault();
+        listener(event.reason);
+      }),
   });
 }
 
@@ -76,16 +81,7 @@ scope.addEventListener("error", (event) => {
   send({ type: "done", ok: false });
 });
 
-// A promise nobody awaited failed (an SDK call without `await`): report it, and the script fails,
-// as the same code would stop at that call in Python.
-let unhandledRejection = false;
-scope.addEventListener("unhandledrejection", (event) => {
-  event.preventDefault();
-  unhandledRejection = true;
-  send({ type: "error", error: describeError(event.reason) });
-});
-
 scope.addEventListener("message", (event: MessageEvent<ToSandbox>) => {
   if (event.data?.type !== "run") return;
-  void run(event.data.request).then((ok) => send({ type: "done", ok: ok && !unhandledRejection }));
+  void run(event.data.request).then((ok) => send({ type: "done", ok }));
 });

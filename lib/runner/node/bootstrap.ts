@@ -20,13 +20,6 @@ function send(event: NodeScriptEvent): void {
 for (const level of CAPTURED_CONSOLE_LEVELS) {
   console[level] = (...args: unknown[]) => send({ type: "console", level, text: formatConsoleArgs(args) });
 }
-// A promise nobody awaited failed (an SDK call without `await`): report it, and the script fails,
-// as the same code would stop at that call in Python.
-let unhandledRejection = false;
-process.on("unhandledRejection", (reason) => {
-  unhandledRejection = true;
-  send({ type: "error", error: describeError(reason) });
-});
 process.on("uncaughtException", (error) => {
   send({ type: "error", error: describeError(error) });
   send({ type: "done", ok: false });
@@ -43,7 +36,15 @@ const builtins: Record<string, unknown> = {};
 for (const name of PROVIDED_PACKAGES) builtins[name] = await importPackage(name);
 builtins["node:fs/promises"] = builtins["fs/promises"] = await import("node:fs/promises");
 
-const ok = (await runScript({ files, entry: request.entry, trackingUri: request.trackingUri, builtins, emit: send })) && !unhandledRejection;
+const ok = await runScript({
+  files,
+  entry: request.entry,
+  trackingUri: request.trackingUri,
+  builtins,
+  emit: send,
+  // A listener also keeps Node from ending the process on the rejection.
+  onUnhandledRejection: (listener) => process.on("unhandledRejection", listener),
+});
 // Like the worker, which is terminated once the script is done: timers or sockets left open
 // by learner code do not keep the run alive. Exit once the last line is written.
 process.stdout.write(encodeEvent({ type: "done", ok }), () => process.exit(ok ? 0 : 1));
