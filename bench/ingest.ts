@@ -10,8 +10,8 @@
  * Raw side: the same driver (better-sqlite3 or pg) inserting the same number of points, 1000 rows
  * per transaction, into the `Metric` table of another fresh database migrated with the app's own
  * migrations (same columns, same index, same foreign key); on PostgreSQL with as many concurrent
- * connections as there are API clients (SQLite has one writer at a time anyway). Prints both rates and their ratio
- * (goal: API ≥ 50 % of raw). Asserts nothing.
+ * connections as there are API clients (SQLite has one writer at a time anyway). Prints both
+ * rates and their ratio (goal: API ≥ 50 % of raw). Asserts nothing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";

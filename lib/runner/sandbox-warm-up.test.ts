@@ -5,5 +5,4 @@ describe("warmUpSandbox", () => {
   it("runs the kit and the transpiler on its tiny inputs without error", () => {
     expect(() => warmUpSandbox()).not.toThrow();
   });
-
 });

@@ -78,15 +78,10 @@ export function completeModelFolder(
  * `Model.log`: writes the folder into the active run's artifacts under `artifactPath`, records it
  * in the run's `mlflow.log-model.history` tag, and registers it when asked.
  */
-export function logModelFolder(
-  artifactPath: string,
-  buildFolder: (location: { runId: string; artifactPath: string }) => Promise<{ folder: ModelFolder; model: MlModel }>,
-  options: LogModelOptions,
-  explicitRunId?: string,
-): Promise<ModelInfo> {
+export function logModelFolder(...args: Parameters<typeof writeModelFolder>): Promise<ModelInfo> {
   // Several requests with awaits between them: pending as a whole, so that an `endRun` that
   // follows a forgotten `await` waits for the last file and the registration too.
-  return track(writeModelFolder(artifactPath, buildFolder, options, explicitRunId));
+  return track(writeModelFolder(...args));
 }
 
 async function writeModelFolder(
