@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
 
 /** Opens a bloc's lesson with the browser sandbox chosen as the runtime (no WebContainer wait). */
@@ -27,20 +26,7 @@ export async function workspaceIdOf(page: Page): Promise<string> {
   return id;
 }
 
-/** Runs `npm run bloc -- …`'s script against the test server, as an instructor would. */
-export function runBlocCli(baseURL: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-bloc.mts", ...args], {
-      env: { ...process.env, MLFLOW_TRACKING_URI: baseURL },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+export { runBlocCli } from "../tests/run-bloc-cli";
 
 type Pair = { key: string; value: string };
 type Metric = { key: string; value: number; step?: number | string };

@@ -1,23 +1,8 @@
-import { spawn } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { blocRunFiles } from "@/lib/runner/node/bloc-files";
 import { runInNode } from "@/lib/runner/node/run-in-node";
+import { runBlocCli } from "../run-bloc-cli";
 import { baseUrl, createTestWorkspace, mlflowApi } from "./helpers";
-
-/** Runs `npm run bloc -- …`'s script as a user would, and collects what it prints. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-bloc.mts", ...args], {
-      env: { ...process.env, MLFLOW_TRACKING_URI: baseUrl() },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function onlyRun(workspaceId: string) {
   const api = mlflowApi(workspaceId);
@@ -56,7 +41,7 @@ describe("the Node runner against the real server", () => {
 
   it("`npm run bloc -- 1 --solution --workspace <id>` prints the output and exits 0", async () => {
     const other = await createTestWorkspace();
-    const { code, stdout, stderr } = await runCli(["1", "--solution", "--workspace", other]);
+    const { code, stdout, stderr } = await runBlocCli(baseUrl(), ["1", "--solution", "--workspace", other]);
     expect(stderr).toContain("Exécution terminé");
     expect(code).toBe(0);
     expect(stdout).toContain("400 vins dans le jeu de test");
@@ -93,14 +78,14 @@ describe("the Node runner against the real server", () => {
       `${dir}/main.ts`,
       'import * as mlflow from "mlflow";\nawait mlflow.setExperiment("exp_wine_quality");\nawait mlflow.startRun();\nthrow new Error("raté");\n',
     );
-    const { code, stderr } = await runCli(["1", "--file", `${dir}/main.ts`, "--workspace", other]);
+    const { code, stderr } = await runBlocCli(baseUrl(), ["1", "--file", `${dir}/main.ts`, "--workspace", other]);
     expect(code).toBe(1);
     expect(stderr).toContain("Error : raté (dans main.ts, ligne 4)");
     expect((await onlyRun(other)).info.status).toBe("FAILED");
   });
 
   it("refuses bad arguments with the usage line", async () => {
-    const { code, stderr } = await runCli(["un"]);
+    const { code, stderr } = await runBlocCli(baseUrl(), ["un"]);
     expect(code).toBe(2);
     expect(stderr).toContain("Usage : npm run bloc");
   });
