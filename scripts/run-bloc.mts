@@ -25,9 +25,29 @@ function describe(error: RunnerError): string {
   return `${error.name}${code} : ${error.message}${where}`;
 }
 
+/**
+ * `--workspace <id>` and `--file <path>` as `--workspace=<id>`: a workspace id may start with
+ * "-" (base64url), which parseArgs would otherwise take for an option.
+ */
+function attachOptionValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    const value = args[i + 1];
+    if ((arg === "--workspace" || arg === "--file") && value !== undefined) {
+      joined.push(`${arg}=${value}`);
+      i += 1;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
 let parsed;
 try {
   parsed = parseArgs({
+    args: attachOptionValues(process.argv.slice(2)),
     allowPositionals: true,
     options: { solution: { type: "boolean" }, file: { type: "string" }, workspace: { type: "string" }, help: { type: "boolean", short: "h" } },
   });

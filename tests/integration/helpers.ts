@@ -54,10 +54,10 @@ export type MlflowApi = ReturnType<typeof mlflowApi>;
  * Creates workspaces the way the app does (`createWorkspace()`), directly in the server's SQLite
  * file: both processes share it.
  */
-export async function createTestWorkspace(): Promise<string> {
+export async function createTestWorkspace(id?: string): Promise<string> {
   process.env.DATABASE_URL = inject("databaseUrl");
-  const { createWorkspace } = await import("@/lib/server/workspaces");
-  return (await createWorkspace()).id;
+  const { createWorkspace, ensureWorkspace } = await import("@/lib/server/workspaces");
+  return (id === undefined ? await createWorkspace() : await ensureWorkspace(id)).id;
 }
 
 /** Closes this test file's database client (call in afterAll when createTestWorkspace was used). */

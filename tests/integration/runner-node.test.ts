@@ -69,6 +69,14 @@ describe("the Node runner against the real server", () => {
     expect(run.data.params).toEqual([{ key: "alpha", value: "1" }]);
   });
 
+  it("takes a workspace id that starts with a dash (base64url ids can)", async () => {
+    const dashed = await createTestWorkspace(`-${Math.random().toString(36).slice(2, 12)}`);
+    const { code, stderr } = await runBlocCli(baseUrl(), ["1", "--solution", "--workspace", dashed]);
+    expect(stderr).toContain("Exécution terminé");
+    expect(code).toBe(0);
+    expect((await onlyRun(dashed)).info.status).toBe("FINISHED");
+  });
+
   it("exits 1 with the learner's file and line when the code fails, and marks the run FAILED", async () => {
     const other = await createTestWorkspace();
     const { mkdtemp, writeFile } = await import("node:fs/promises");
