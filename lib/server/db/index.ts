@@ -4,12 +4,12 @@
 //
 // Static imports throughout, both providers: dynamic import() of relative modules breaks
 // under tsx (scripts), and the generated clients load their query compilers lazily anyway.
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type DbConfig, resolveDbConfig } from "./config";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
 import { PrismaClient } from "./generated/sqlite/client";
 import { migrate } from "./migrate";
+import { PrismaSqliteThread } from "./sqlite-thread-adapter";
 
 /**
  * The client type. Typed from the SQLite client: the PostgreSQL client is generated from the
@@ -35,7 +35,7 @@ async function open(): Promise<Db> {
   if (config.provider === "sqlite") {
     // better-sqlite3 already enables foreign keys (compiled-in default); WAL was set on the
     // file by the migrator; the busy timeout is per connection, hence here.
-    const adapter = new PrismaBetterSqlite3({ url: config.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    const adapter = new PrismaSqliteThread({ url: config.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
     return new PrismaClient({ adapter });
   }
   const adapter = new PrismaPg({ connectionString: config.url });

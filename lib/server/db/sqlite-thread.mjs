@@ -1,0 +1,82 @@
+// The worker-thread side of lib/server/db/sqlite-thread-adapter.ts: Prisma's own better-sqlite3
+// adapter, run here so that SQLite's synchronous work (compiling and executing statements) does
+// not stop the server's event loop. Plain JavaScript because Node starts it as is, from the
+// `next start` server and from tests alike, with no build step.
+//
+// Protocol: one message per call, `target` 0 for the adapter or a transaction's id.
+//   → { id, target, method, args }      answered once: ← { id, result } or { id, error }
+//   → { target, method, args }           not answered: startTransaction (args: the id the server
+//                                        thread chose, isolation level, expected options),
+//                                        commit, rollback
+// The worker says { ready: true } once the database is open.
+import { parentPort, workerData } from "node:worker_threads";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { cacheStatements } from "./sqlite-statement-cache.mjs";
+
+if (!parentPort) throw new Error("sqlite-thread.mjs runs in a worker thread");
+const port = parentPort;
+
+const adapter = await new PrismaBetterSqlite3(workerData.config).connect();
+cacheStatements(adapter);
+/**
+ * Open transactions by the id the server thread gave them, as the promise of their start: their
+ * queries can arrive before BEGIN has run (the adapter lets one transaction run at a time).
+ * @type {Map<number, Promise<import("@prisma/driver-adapter-utils").Transaction>>}
+ */
+const transactions = new Map();
+
+function startTransaction(transactionId, isolationLevel, expectedOptions) {
+  const started = adapter.startTransaction(isolationLevel ?? undefined).then(async (transaction) => {
+    if (JSON.stringify(transaction.options) !== JSON.stringify(expectedOptions)) {
+      await transaction.rollback();
+      throw new Error(`the SQLite adapter's transaction options changed: ${JSON.stringify(transaction.options)}; update TRANSACTION_OPTIONS`);
+    }
+    return transaction;
+  });
+  // A failed start is reported to the transaction's first query, not as an unhandled rejection.
+  started.catch(() => undefined);
+  transactions.set(transactionId, started);
+}
+
+/** Prisma recognises a driver error by its name and its `cause` (the mapped error kind), kept here. */
+function plainError(error) {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  return { name: error.name, message: error.message, stack: error.stack, cause: error.cause };
+}
+
+async function call(target, method, args) {
+  if (target === 0) return adapter[method](...args);
+  const started = transactions.get(target);
+  if (!started) throw new Error(`no open transaction ${target}`);
+  if (method === "commit" || method === "rollback") {
+    transactions.delete(target);
+    // A transaction that never began has nothing to end.
+    const transaction = await started.catch(() => undefined);
+    return transaction?.[method]();
+  }
+  const transaction = await started;
+  return transaction[method](...args);
+}
+
+/** Every call is answered, even when its error cannot be copied to the other thread as is. */
+function answer(id, reply) {
+  try {
+    port.postMessage({ id, ...reply });
+  } catch (error) {
+    port.postMessage({ id, error: { name: "Error", message: `SQLite worker: ${String(error)}` } });
+  }
+}
+
+port.on("message", ({ id, target, method, args }) => {
+  if (method === "startTransaction") return startTransaction(...args);
+  // Not awaited in turn: a transaction waiting for the adapter's lock must not hold up the
+  // queries of the transaction that owns it.
+  const done = call(target, method, args);
+  // Messages without an id are not answered (commit, rollback: see sqlite-thread-adapter.ts).
+  if (id === undefined) return void done.catch(() => undefined);
+  done.then(
+    (result) => answer(id, { result }),
+    (error) => answer(id, { error: plainError(error) }),
+  );
+});
+port.postMessage({ ready: true });
