@@ -249,6 +249,23 @@ describe.each(backends)("PrismaTrackingStore on %s", (_name, makeDatabase) => {
       expect(await db.metric.count({ where: { runId: info.runId, key: "rmse" } })).toBe(4);
     });
 
+    it("keeps the latest value right when batches arrive at once and out of order, with or without params", async () => {
+      const { info } = await store.createRun();
+      const batch = (first: number) => Array.from({ length: 50 }, (_, i) => ({ key: `m${i % 5}`, value: first + i, timestamp: 1, step: first + i }));
+      await Promise.all([
+        store.logBatch(info.runId, { metrics: batch(100) }),
+        store.logBatch(info.runId, { metrics: batch(300), params: [{ key: "p", value: "1" }] }),
+        store.logBatch(info.runId, { metrics: batch(200), tags: [{ key: "t", value: "1" }] }),
+        store.logBatch(info.runId, { metrics: batch(0) }),
+      ]);
+      const latest = (await store.getRun(info.runId)).data.metrics;
+      expect(latest).toEqual([0, 1, 2, 3, 4].map((k) => ({ key: `m${k}`, value: 345 + k, timestamp: 1, step: 345 + k })));
+      expect(await db.metric.count({ where: { runId: info.runId } })).toBe(200);
+      // A batch whose every point was logged before writes nothing, and is accepted.
+      await store.logBatch(info.runId, { metrics: batch(0) });
+      expect(await db.metric.count({ where: { runId: info.runId } })).toBe(200);
+    });
+
     it("overwrites tags", async () => {
       const { info } = await store.createRun({ runName: "tags" });
       await store.setTag(info.runId, { key: "team", value: "a" });

@@ -40,7 +40,7 @@ describe("posixNormpath (Python's posixpath.normpath)", () => {
 
 describe("key names", () => {
   it("accepts MLflow's characters, including non-ASCII letters (Python's \\w is Unicode)", () => {
-    for (const key of ["rmse", "train/loss", "my key", "a.b-c_d", "précision", "r2"]) {
+    for (const key of ["rmse", "train/loss", "my key", "a.b-c_d", "précision", "r2", ".a", "a..b"]) {
       expect(() => validateKeyName("metric", key)).not.toThrow();
     }
   });
@@ -49,7 +49,7 @@ describe("key names", () => {
     expect(messageOf(() => validateKeyName("parameter", "a$b"))).toBe(
       "Invalid parameter name: 'a$b'. Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).",
     );
-    for (const key of ["../a", "/a", "a/", "a//b", "./a", ".", ""]) {
+    for (const key of ["../a", "/a", "a/", "a//b", "./a", ".", "", "..", "..a"]) {
       expect(messageOf(() => validateKeyName("tag", key))).toContain("Names may be treated as files in certain cases");
     }
   });

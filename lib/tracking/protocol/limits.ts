@@ -53,6 +53,9 @@ export function posixNormpath(path: string): string {
 }
 
 function pathNotUnique(name: string): boolean {
+  // Without a slash a name normalises to itself ("." and ".." aside): the common case, checked
+  // without splitting (a log-batch checks 1000 names).
+  if (name !== "" && !name.includes("/")) return name === "." || name.startsWith("..");
   const norm = posixNormpath(name);
   return norm !== name || norm === "." || norm.startsWith("..") || norm.startsWith("/");
 }
@@ -92,12 +95,13 @@ export interface MetricLike {
   key: string;
   value: number;
   timestamp: number;
-  step: number;
+  /** Absent means 0, as in protobuf. */
+  step?: number;
 }
 
 /** `_validate_metric`. */
 export function validateMetric(metric: MetricLike): void {
-  const { key, value, timestamp, step } = metric;
+  const { key, value, timestamp, step = 0 } = metric;
   validateKeyName("metric", key);
   if (typeof value !== "number") {
     throw TrackingError.invalidParameterValue(

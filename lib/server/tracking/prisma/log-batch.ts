@@ -15,7 +15,7 @@ import {
 import { resolveDbConfig } from "@/lib/server/db";
 import { MLFLOW_RUN_NAME_TAG } from "../constants";
 import type { KeyValue } from "../entities";
-import type { LogBatchInput } from "../store";
+import type { LogBatchInput, MetricInput } from "../store";
 import { INFINITY_STAND_IN, TRANSACTION_OPTIONS, type Db, type DbClient } from "./db";
 import { dedupeByKey } from "./experiments";
 import { assertRunActive, findRunRow } from "./runs";
@@ -28,29 +28,19 @@ export interface LogBatchOptions {
   paramConflictMessage?: "single" | "batch";
 }
 
-/** A metric as stored: NaN → 0 + isNan, ±Infinity → ±INFINITY_STAND_IN (SQL has neither). */
-interface StoredMetric {
-  key: string;
-  value: number;
-  isNan: boolean;
-  timestamp: number;
-  step: number;
-}
+/**
+ * A metric as stored, in the order of the JSON rows below: NaN → 0 + isNan, ±Infinity →
+ * ±INFINITY_STAND_IN (SQL has neither).
+ */
+type StoredMetricRow = [key: string, value: number, isNan: 0 | 1, timestamp: number, step: number];
 
-function encodeMetric(metric: { key: string; value: number; timestamp: number; step: number }): StoredMetric {
+function storedRow(metric: MetricInput): StoredMetricRow {
   const isNan = Number.isNaN(metric.value);
   let value = metric.value;
   if (isNan) value = 0;
   else if (value >= INFINITY_STAND_IN) value = INFINITY_STAND_IN;
   else if (value <= -INFINITY_STAND_IN) value = -INFINITY_STAND_IN;
-  return { key: metric.key, value, isNan, timestamp: metric.timestamp, step: metric.step };
-}
-
-/** MLflow's rule for the latest value: greatest (step, timestamp, value). */
-function isMoreRecent(a: StoredMetric, b: StoredMetric): boolean {
-  if (a.step !== b.step) return a.step > b.step;
-  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;
-  return a.value > b.value;
+  return [metric.key, value, isNan ? 1 : 0, metric.timestamp, metric.step ?? 0];
 }
 
 /** Python's repr of MLflow's conflict list: `[{'key': 'a', 'old_value': '1', 'new_value': '2'}]`. */
@@ -93,53 +83,46 @@ async function logParams(tx: DbClient, runId: string, params: readonly KeyValue[
  * (bench/ingest); one text parameter does not, and the statement text stays the same, so it is
  * prepared once. Both databases read JSON numbers as the double JavaScript wrote (correctly
  * rounded; tests/integration covers the round trip of awkward values).
+ *
+ * The rows are written only if the run is active and in the workspace: the check and the write
+ * are one statement. A point already logged (same key, step, timestamp and value) is kept once,
+ * as in MLflow. A database trigger (migration `latest_metric_trigger`) keeps `LatestMetric` in
+ * step with every row inserted, in the same statement.
+ *
+ * Parameters: the JSON rows, the run id, the workspace id.
  */
-function metricRows(runId: string, rows: readonly StoredMetric[]): { sql: string; values: [string, string] } {
-  const json = JSON.stringify(rows.map((m) => [m.key, m.value, m.isNan ? 1 : 0, m.timestamp, m.step]));
-  const sql =
-    resolveDbConfig().provider === "postgresql"
-      ? `SELECT $1, e ->> 0, (e ->> 1)::double precision, (e ->> 2) = '1', (e ->> 3)::bigint, (e ->> 4)::bigint FROM json_array_elements($2::json) AS e`
-      : `SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4 FROM json_each(?) AS j WHERE true`;
-  return { sql, values: [runId, json] };
+function insertMetricsSql(provider: "sqlite" | "postgresql"): string {
+  const run = `FROM "Run" AS r JOIN "Experiment" AS x ON x."id" = r."experimentId"`;
+  const guard = `r."lifecycleStage" = 'active'`;
+  if (provider === "postgresql") {
+    return (
+      `INSERT INTO "Metric" ${METRIC_COLUMNS} ` +
+      `SELECT r."id", e ->> 0, (e ->> 1)::double precision, (e ->> 2) = '1', (e ->> 3)::bigint, (e ->> 4)::bigint ` +
+      `${run} CROSS JOIN json_array_elements($1::json) AS e ` +
+      `WHERE r."id" = $2 AND x."workspaceId" = $3 AND ${guard} ON CONFLICT DO NOTHING`
+    );
+  }
+  // json_extract reads the element json_each already parsed; `->>` would parse its text again.
+  return (
+    `INSERT INTO "Metric" ${METRIC_COLUMNS} ` +
+    `SELECT r."id", json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), ` +
+    `json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]') ` +
+    `${run}, json_each(?) AS j ` +
+    `WHERE r."id" = ? AND x."workspaceId" = ? AND ${guard} ON CONFLICT DO NOTHING`
+  );
 }
 
 const METRIC_COLUMNS = `("runId", "key", "value", "isNan", "timestamp", "step")`;
 
-/** History rows; a point already logged (same key, step, timestamp and value) is kept once, as in MLflow. */
-async function insertMetricRows(tx: DbClient, runId: string, rows: readonly StoredMetric[]): Promise<void> {
-  const source = metricRows(runId, rows);
-  await tx.$executeRawUnsafe(`INSERT INTO "Metric" ${METRIC_COLUMNS} ${source.sql} ON CONFLICT DO NOTHING`, ...source.values);
-}
-
-/**
- * The latest value of each key, in one statement (SQLite and PostgreSQL both speak
- * `ON CONFLICT … DO UPDATE … WHERE`): a row is replaced only by a more recent value (greater
- * step, then timestamp, then value), so concurrent batches on one run cannot regress it.
- */
-async function upsertLatestMetrics(tx: DbClient, runId: string, candidates: readonly StoredMetric[]): Promise<void> {
-  if (candidates.length === 0) return;
-  const source = metricRows(runId, candidates);
-  const current = '"LatestMetric"';
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "LatestMetric" ${METRIC_COLUMNS} ${source.sql} ` +
-      `ON CONFLICT ("runId", "key") DO UPDATE SET "value" = excluded."value", "isNan" = excluded."isNan", ` +
-      `"timestamp" = excluded."timestamp", "step" = excluded."step" ` +
-      `WHERE excluded."step" > ${current}."step" OR (excluded."step" = ${current}."step" AND ` +
-      `(excluded."timestamp" > ${current}."timestamp" OR (excluded."timestamp" = ${current}."timestamp" AND excluded."value" > ${current}."value")))`,
-    ...source.values,
-  );
-}
-
-async function logMetrics(tx: DbClient, runId: string, metrics: readonly StoredMetric[]): Promise<void> {
-  if (metrics.length === 0) return;
-  await insertMetricRows(tx, runId, metrics);
-  // The candidate latest value of each key in this batch.
-  const candidates = new Map<string, StoredMetric>();
-  for (const m of metrics) {
-    const current = candidates.get(m.key);
-    if (!current || isMoreRecent(m, current)) candidates.set(m.key, m);
-  }
-  await upsertLatestMetrics(tx, runId, [...candidates.values()]);
+/** How many rows were written: 0 when the run is missing, foreign or inactive, or every point was already logged. */
+async function insertMetrics(
+  db: DbClient,
+  workspaceId: string,
+  runId: string,
+  metrics: readonly StoredMetricRow[],
+): Promise<number> {
+  if (metrics.length === 0) return 0;
+  return db.$executeRawUnsafe(insertMetricsSql(resolveDbConfig().provider), JSON.stringify(metrics), runId, workspaceId);
 }
 
 async function setTags(tx: DbClient, runId: string, tags: readonly KeyValue[]): Promise<void> {
@@ -162,26 +145,37 @@ export async function logBatch(
   options: LogBatchOptions = {},
 ): Promise<void> {
   validateRunId(runId);
-  const metrics = (batch.metrics ?? []).map((m) => ({ key: m.key, value: m.value, timestamp: m.timestamp, step: m.step ?? 0 }));
   const params = batch.params ?? [];
   const tags = batch.tags ?? [];
-  for (const metric of metrics) validateMetric(metric);
+  const metrics: StoredMetricRow[] = [];
+  for (const metric of batch.metrics ?? []) {
+    validateMetric(metric);
+    metrics.push(storedRow(metric));
+  }
   for (const param of params) validateParam(param.key, param.value);
   for (const tag of tags) validateTag(tag.key, tag.value);
   validateBatchLogLimits({ metrics: metrics.length, params: params.length, tags: tags.length });
   validateParamKeysUnique(params);
 
+  if (params.length === 0 && tags.length === 0) {
+    // Metrics alone: one statement checks the run and writes the batch, atomic by itself, with no
+    // transaction held open. Only when it writes nothing is the run read, to say why (or to find
+    // that every point had been logged before).
+    const written = await insertMetrics(db, workspaceId, runId, metrics);
+    if (written === 0) assertRunActive(await findRunRow(db, workspaceId, runId, {}));
+    return;
+  }
   await db.$transaction(async (tx) => {
     const run = await findRunRow(tx, workspaceId, runId, {});
     assertRunActive(run);
     // On PostgreSQL, a no-op write locks the run's row until commit: concurrent batches on one
-    // run (a learner's un-awaited logMetric calls) take turns, so the param, latest-metric and
-    // tag checks below never race. SQLite already runs one write transaction at a time.
+    // run (a learner's un-awaited logParam calls) take turns, so the param and tag checks below
+    // never race. SQLite already runs one write transaction at a time.
     if (resolveDbConfig().provider === "postgresql") {
       await tx.run.update({ where: { id: run.id }, data: { lifecycleStage: run.lifecycleStage } });
     }
     await logParams(tx, run.id, params, options);
-    await logMetrics(tx, run.id, metrics.map(encodeMetric));
+    await insertMetrics(tx, workspaceId, run.id, metrics);
     await setTags(tx, run.id, tags);
   }, TRANSACTION_OPTIONS);
 }
