@@ -140,4 +140,6 @@ test("a refused SDK call nobody awaited is reported once, and the run says it fa
   await expect(consoleLog).toContainText("L'exécution s'est arrêtée sur une erreur");
   await expect(consoleLog.getByRole("alert")).toHaveCount(1);
   await expect(consoleLog.getByRole("alert")).toContainText("Le paramètre alpha a déjà la valeur 1");
+  // At the call that was refused, though its failure came from the SDK's request.
+  await expect(consoleLog.getByRole("alert")).toContainText("dans main.ts, ligne 5");
 });

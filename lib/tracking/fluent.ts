@@ -2,7 +2,7 @@ import { MlflowClient, type SearchRunsOptions, type SvgFigure } from "./client";
 import { getTrackingUri } from "./config";
 import type { Experiment, Run, RunData, RunInfo, RunStatus } from "./entities";
 import { MlflowException } from "./exceptions";
-import { flushPending, track } from "./pending";
+import { flushPending, trackCall } from "./pending";
 import { getRuntimeContext } from "./runtime-context";
 
 /**
@@ -250,7 +250,7 @@ export async function currentRunId(): Promise<string> {
  * forgot `await` and called `endRun` in the same tick.
  */
 function writeToActiveRun<T>(write: (runId: string) => Promise<T>): Promise<T> {
-  return track(currentRunId().then(write));
+  return trackCall(() => currentRunId().then(write));
 }
 
 /** Logs a parameter on the active run, starting one if none is active (mirrors `mlflow.log_param`). */

@@ -23,6 +23,28 @@ export function track<T>(promise: Promise<T>): Promise<T> {
   return promise.then((value) => value);
 }
 
+/**
+ * `track` for a call the learner makes: its failure also carries the stack of the call, taken
+ * now. The failure itself comes from the SDK's request, whose stack does not reach the learner's
+ * code when the call was not awaited; the runners look for the learner's line in the stack.
+ */
+export function trackCall<T>(start: () => Promise<T>): Promise<T> {
+  const callSite = new Error("called from");
+  return track(
+    start().catch((error: unknown) => {
+      throw withCallSite(error, callSite);
+    }),
+  );
+}
+
+function withCallSite(error: unknown, callSite: Error): unknown {
+  if (!(error instanceof Error) || !callSite.stack) return error;
+  // The call site's frames, without its own first line ("Error: called from").
+  const frames = callSite.stack.slice(callSite.stack.indexOf("\n") + 1);
+  error.stack = `${error.stack ?? `${error.name}: ${error.message}`}\n${frames}`;
+  return error;
+}
+
 /** Waits until every request sent so far (and any sent meanwhile) has settled, failed or not. */
 export async function flushPending(): Promise<void> {
   while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

@@ -64,6 +64,8 @@ describe("the Node runner against the real server", () => {
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ errorCode: "INVALID_PARAMETER_VALUE" });
     expect(result.errors[0]!.message).toContain("alpha");
+    // At the call that was refused, though its failure came from the SDK's request.
+    expect(result.errors[0]!.location).toMatchObject({ file: "main.ts", line: 5 });
     expect(result.status).toBe("failed");
     const run = await onlyRun(other);
     expect(run.data.params).toEqual([{ key: "alpha", value: "1" }]);

@@ -2,7 +2,7 @@ import { MlflowClient } from "../client";
 import { getTrackingUri } from "../config";
 import { MlflowException } from "../exceptions";
 import { currentRunId } from "../fluent";
-import { track } from "../pending";
+import { trackCall } from "../pending";
 import { joinPath } from "../local-files";
 import { CUVEE_VERSION } from "../version";
 import { MLMODEL_FILE, mlmodelToYaml, newModelUuid, parseMlmodel, utcTimeCreated, type MlModel, type ModelInfo } from "./mlmodel";
@@ -81,7 +81,7 @@ export function completeModelFolder(
 export function logModelFolder(...args: Parameters<typeof writeModelFolder>): Promise<ModelInfo> {
   // Several requests with awaits between them: pending as a whole, so that an `endRun` that
   // follows a forgotten `await` waits for the last file and the registration too.
-  return track(writeModelFolder(...args));
+  return trackCall(() => writeModelFolder(...args));
 }
 
 async function writeModelFolder(
