@@ -103,6 +103,26 @@ describe("PrismaSqliteThread", () => {
     }
   });
 
+  it("never lets a write from outside a transaction fall into another's, and be rolled back with it", async () => {
+    let outside: Promise<number> | undefined;
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await tx.workspace.create({ data: { id: "ws-rolled-back-with-its-transaction" } });
+        // Another request's write, while this transaction is open (sent now: Prisma's queries
+        // start on `then`; not awaited here: it waits for this transaction to end).
+        outside = prisma
+          .$executeRawUnsafe(`INSERT INTO "Workspace" ("id", "createdAt", "lastSeenAt") VALUES ('ws-written-beside', 0, 0)`)
+          .then((count) => count);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await tx.workspace.count();
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    expect(await outside).toBe(1);
+    expect(await prisma.workspace.findUnique({ where: { id: "ws-written-beside" } })).not.toBeNull();
+    expect(await prisma.workspace.findUnique({ where: { id: "ws-rolled-back-with-its-transaction" } })).toBeNull();
+  });
+
   it("passes database errors on as Prisma's own (a unique violation is P2002)", async () => {
     await prisma.workspace.create({ data: { id: "ws-unique" } });
     await expect(prisma.workspace.create({ data: { id: "ws-unique" } })).rejects.toMatchObject({ code: "P2002" });

@@ -44,8 +44,34 @@ function plainError(error) {
   return { name: error.name, message: error.message, stack: error.stack, cause: error.cause };
 }
 
+const COMMIT = { sql: "COMMIT", args: [], argTypes: [] };
+const ROLLBACK = { sql: "ROLLBACK", args: [], argTypes: [] };
+
+/**
+ * A statement sent outside any transaction runs in one of its own. The connection is shared:
+ * run while another request's transaction is open (between two of its queries), the statement
+ * would become part of it, and be undone by its rollback after being answered as done (a
+ * metrics-only log-batch beside a refused param). The adapter's transactions take turns.
+ */
+async function runAlone(method, args) {
+  const transaction = await adapter.startTransaction();
+  try {
+    const result = await transaction[method](...args);
+    await transaction.executeRaw(COMMIT);
+    return result;
+  } catch (error) {
+    await transaction.executeRaw(ROLLBACK).catch(() => undefined);
+    throw error;
+  } finally {
+    // Only lets the adapter's next transaction begin (COMMIT or ROLLBACK has been sent).
+    await transaction.commit();
+  }
+}
+
 async function call(target, method, args) {
-  if (target === 0) return adapter[method](...args);
+  if (target === 0) {
+    return method === "queryRaw" || method === "executeRaw" ? runAlone(method, args) : adapter[method](...args);
+  }
   const started = transactions.get(target);
   if (!started) throw new Error(`no open transaction ${target}`);
   if (method === "commit" || method === "rollback") {
