@@ -1,7 +1,8 @@
 // The worker-thread side of lib/server/db/sqlite-thread-adapter.ts: Prisma's own better-sqlite3
-// adapter, run here so that SQLite's synchronous work (compiling and executing statements) does
-// not stop the server's event loop. Plain JavaScript because Node starts it as is, from the
-// `next start` server and from tests alike, with no build step.
+// adapter on the read-write connection, run here so that SQLite's synchronous work for writes
+// and transactions does not stop the server's event loop (plain reads stay on the server's
+// thread). Plain JavaScript because Node starts it as is, from the `next start` server and from
+// tests alike, with no build step.
 //
 // Protocol: one message per call, `target` 0 for the adapter or a transaction's id.
 //   → { id, target, method, args }      answered once: ← { id, result } or { id, error }
