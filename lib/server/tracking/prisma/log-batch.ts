@@ -91,28 +91,25 @@ async function logParams(tx: DbClient, runId: string, params: readonly KeyValue[
  *
  * Parameters: the JSON rows, the run id, the workspace id.
  */
-function insertMetricsSql(provider: "sqlite" | "postgresql"): string {
+const INSERT_METRICS_SQL: Record<"sqlite" | "postgresql", string> = (() => {
+  const columns = `("runId", "key", "value", "isNan", "timestamp", "step")`;
   const run = `FROM "Run" AS r JOIN "Experiment" AS x ON x."id" = r."experimentId"`;
   const guard = `r."lifecycleStage" = 'active'`;
-  if (provider === "postgresql") {
-    return (
-      `INSERT INTO "Metric" ${METRIC_COLUMNS} ` +
+  return {
+    postgresql:
+      `INSERT INTO "Metric" ${columns} ` +
       `SELECT r."id", e ->> 0, (e ->> 1)::double precision, (e ->> 2) = '1', (e ->> 3)::bigint, (e ->> 4)::bigint ` +
       `${run} CROSS JOIN json_array_elements($1::json) AS e ` +
-      `WHERE r."id" = $2 AND x."workspaceId" = $3 AND ${guard} ON CONFLICT DO NOTHING`
-    );
-  }
-  // json_extract reads the element json_each already parsed; `->>` would parse its text again.
-  return (
-    `INSERT INTO "Metric" ${METRIC_COLUMNS} ` +
-    `SELECT r."id", json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), ` +
-    `json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]') ` +
-    `${run}, json_each(?) AS j ` +
-    `WHERE r."id" = ? AND x."workspaceId" = ? AND ${guard} ON CONFLICT DO NOTHING`
-  );
-}
-
-const METRIC_COLUMNS = `("runId", "key", "value", "isNan", "timestamp", "step")`;
+      `WHERE r."id" = $2 AND x."workspaceId" = $3 AND ${guard} ON CONFLICT DO NOTHING`,
+    // json_extract reads the element json_each already parsed; `->>` would parse its text again.
+    sqlite:
+      `INSERT INTO "Metric" ${columns} ` +
+      `SELECT r."id", json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), ` +
+      `json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]') ` +
+      `${run}, json_each(?) AS j ` +
+      `WHERE r."id" = ? AND x."workspaceId" = ? AND ${guard} ON CONFLICT DO NOTHING`,
+  };
+})();
 
 /** How many rows were written: 0 when the run is missing, foreign or inactive, or every point was already logged. */
 async function insertMetrics(
@@ -122,7 +119,7 @@ async function insertMetrics(
   metrics: readonly StoredMetricRow[],
 ): Promise<number> {
   if (metrics.length === 0) return 0;
-  return db.$executeRawUnsafe(insertMetricsSql(resolveDbConfig().provider), JSON.stringify(metrics), runId, workspaceId);
+  return db.$executeRawUnsafe(INSERT_METRICS_SQL[resolveDbConfig().provider], JSON.stringify(metrics), runId, workspaceId);
 }
 
 async function setTags(tx: DbClient, runId: string, tags: readonly KeyValue[]): Promise<void> {
