@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SiteHeader } from "@/components/layout/site-header";
 import { MetricParamScatter, type ChartRun } from "@/components/tracking/charts/metric-param-scatter";
 import { ParallelCoordinates } from "@/components/tracking/charts/parallel-coordinates";
 import { formatMetric } from "@/components/tracking/format";
@@ -78,65 +77,62 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const firstExperiment = experiments[0];
 
   return (
-    <>
-      <SiteHeader />
-      <main className="mx-auto max-w-6xl px-4 py-6">
-        <Breadcrumbs
-          items={[
-            { label: "Suivi", href: "/suivi" },
-            ...(experiments.length === 1 && firstExperiment ? [{ label: firstExperiment.name, href: `/suivi/experiences/${firstExperiment.experimentId}` }] : []),
-            { label: "Comparaison" },
-          ]}
-        />
-        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Comparer {runs.length} runs</h1>
-        {missing.length > 0 && (
-          <p role="alert" className="mt-3 rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
-            Introuvable{missing.length > 1 ? "s" : ""} dans votre espace : <code className="break-all font-mono">{missing.join(", ")}</code>
-          </p>
-        )}
-        {runs.length < 2 ? (
-          <div className="mt-5">
-            <EmptyState title="Choisissez au moins deux runs à comparer.">
-              Dans le tableau des runs d&apos;une expérience, cochez les runs puis cliquez sur « Comparer ».{" "}
-              <Link href="/suivi" className="font-medium text-wine-600 hover:underline dark:text-wine-200">
-                Voir les expériences
-              </Link>
-            </EmptyState>
-          </div>
-        ) : (
-          <div className="mt-5 grid gap-4">
-            <SectionCard id="runs-compares" title="Runs">
-              <ul className="flex flex-wrap gap-2 text-sm">
-                {runs.map((run, index) => (
-                  <li key={run.info.runId} className="flex items-center gap-2 rounded-md border border-stone-200 px-2 py-1 dark:border-stone-800">
-                    <Link href={`/suivi/runs/${run.info.runId}`} className="font-mono text-wine-700 hover:underline dark:text-wine-200">
-                      {names[index]}
-                    </Link>
-                    <RunStatusBadge status={run.info.status} />
-                  </li>
-                ))}
-              </ul>
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <Breadcrumbs
+        items={[
+          { label: "Suivi", href: "/suivi" },
+          ...(experiments.length === 1 && firstExperiment ? [{ label: firstExperiment.name, href: `/suivi/experiences/${firstExperiment.experimentId}` }] : []),
+          { label: "Comparaison" },
+        ]}
+      />
+      <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Comparer {runs.length} runs</h1>
+      {missing.length > 0 && (
+        <p role="alert" className="mt-3 rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+          Introuvable{missing.length > 1 ? "s" : ""} dans votre espace : <code className="break-all font-mono">{missing.join(", ")}</code>
+        </p>
+      )}
+      {runs.length < 2 ? (
+        <div className="mt-5">
+          <EmptyState title="Choisissez au moins deux runs à comparer.">
+            Dans le tableau des runs d&apos;une expérience, cochez les runs puis cliquez sur « Comparer ».{" "}
+            <Link href="/suivi" className="font-medium text-wine-600 hover:underline dark:text-wine-200">
+              Voir les expériences
+            </Link>
+          </EmptyState>
+        </div>
+      ) : (
+        <div className="mt-5 grid gap-4">
+          <SectionCard id="runs-compares" title="Runs">
+            <ul className="flex flex-wrap gap-2 text-sm">
+              {runs.map((run, index) => (
+                <li key={run.info.runId} className="flex items-center gap-2 rounded-md border border-stone-200 px-2 py-1 dark:border-stone-800">
+                  <Link href={`/suivi/runs/${run.info.runId}`} className="font-mono text-wine-700 hover:underline dark:text-wine-200">
+                    {names[index]}
+                  </Link>
+                  <RunStatusBadge status={run.info.status} />
+                </li>
+              ))}
+            </ul>
+          </SectionCard>
+          <SectionCard id="cmp-params" title="Paramètres">
+            <ComparisonTable caption="Paramètres des runs comparés" rows={comparison.params} names={names} format={(value) => value ?? "—"} />
+          </SectionCard>
+          <SectionCard id="cmp-metrics" title="Métriques">
+            <ComparisonTable caption="Métriques des runs comparés" rows={comparison.metrics} names={names} format={formatMetric} />
+          </SectionCard>
+          {comparison.tags.length > 0 && (
+            <SectionCard id="cmp-tags" title="Tags">
+              <ComparisonTable caption="Tags des runs comparés" rows={comparison.tags} names={names} format={(value) => value ?? "—"} />
             </SectionCard>
-            <SectionCard id="cmp-params" title="Paramètres">
-              <ComparisonTable caption="Paramètres des runs comparés" rows={comparison.params} names={names} format={(value) => value ?? "—"} />
-            </SectionCard>
-            <SectionCard id="cmp-metrics" title="Métriques">
-              <ComparisonTable caption="Métriques des runs comparés" rows={comparison.metrics} names={names} format={formatMetric} />
-            </SectionCard>
-            {comparison.tags.length > 0 && (
-              <SectionCard id="cmp-tags" title="Tags">
-                <ComparisonTable caption="Tags des runs comparés" rows={comparison.tags} names={names} format={(value) => value ?? "—"} />
-              </SectionCard>
-            )}
-            <SectionCard id="cmp-scatter" title="Métrique en fonction d'un paramètre">
-              <MetricParamScatter runs={chartRuns} numericParams={numericParams} metrics={metricKeys} />
-            </SectionCard>
-            <SectionCard id="cmp-parallel" title="Coordonnées parallèles">
-              <ParallelCoordinates runs={chartRuns} numericParams={numericParams} metrics={metricKeys} />
-            </SectionCard>
-          </div>
-        )}
-      </main>
-    </>
+          )}
+          <SectionCard id="cmp-scatter" title="Métrique en fonction d'un paramètre">
+            <MetricParamScatter runs={chartRuns} numericParams={numericParams} metrics={metricKeys} />
+          </SectionCard>
+          <SectionCard id="cmp-parallel" title="Coordonnées parallèles">
+            <ParallelCoordinates runs={chartRuns} numericParams={numericParams} metrics={metricKeys} />
+          </SectionCard>
+        </div>
+      )}
+    </main>
   );
 }
