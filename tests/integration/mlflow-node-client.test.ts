@@ -5,18 +5,42 @@
  *
  * Its quirks: it prints every POST body with console.log (silenced here), and its
  * `setExperimentTag` builds `…/experimentsset-experiment-tag` (a slash is missing), a URL that no
- * MLflow server serves, so that one call is skipped below.
+ * MLflow server serves, so that one call is skipped below. Each test has a workspace of its own
+ * and creates what it reads: none depends on another having run first.
  */
 import MLflow from "mlflow-node-client";
 import { RunStatus, ViewType } from "mlflow-node-client/enum";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { baseUrl, closeTestDb, createTestWorkspace, uniqueName } from "./helpers";
 
-let client: MLflow;
+/** A client on a workspace of its own, so that each test sees only what it created. */
+async function clientOnFreshWorkspace(): Promise<MLflow> {
+  return new MLflow({ endpoint: `${baseUrl()}/w/${await createTestWorkspace()}` });
+}
 
-beforeAll(async () => {
-  const workspaceId = await createTestWorkspace();
-  client = new MLflow({ endpoint: `${baseUrl()}/w/${workspaceId}` });
+async function newExperiment(client: MLflow, name = uniqueName("npm-client")): Promise<string> {
+  return (await client.Experiments.create({ name, artifact_location: "" })).experiment_id;
+}
+
+/** A run with what the client can log: params, a 3-step metric, a batch and a tag. */
+async function loggedRun(client: MLflow, experimentId: string): Promise<{ runId: string; info: unknown }> {
+  const created = await client.Runs.create({ experiment_id: experimentId, user_id: "learner", start_time: 1_700_000_000_000, tags: [{ key: "source", value: "npm" }] });
+  const runId: string = created.run.info.run_id;
+  expect(await client.Runs.logParameter({ run_id: runId, key: "alpha", value: "0.5" })).toEqual({});
+  for (const step of [0, 1, 2]) {
+    await client.Runs.logMetric({ run_id: runId, key: "rmse", value: 1 - step / 10, timestamp: 1_700_000_000_000 + step, step });
+  }
+  await client.Runs.logBatch({
+    run_id: runId,
+    metrics: [{ key: "mae", value: 0.4, timestamp: 1_700_000_000_100, step: 0 }],
+    params: [{ key: "l1_ratio", value: "0.1" }],
+    tags: [{ key: "stage", value: "test" }],
+  });
+  await client.Runs.setTag({ run_id: runId, key: "note", value: "ok" });
+  return { runId, info: created.run.info };
+}
+
+beforeAll(() => {
   vi.spyOn(console, "log").mockImplementation(() => {});
 });
 
@@ -26,12 +50,10 @@ afterAll(async () => {
 });
 
 describe("the npm `mlflow` client (2.0.7)", () => {
-  let experimentId: string;
-  let runId: string;
-  const name = uniqueName("npm-client");
-
   it("creates, lists and gets experiments", async () => {
-    experimentId = (await client.Experiments.create({ name, artifact_location: "" })).experiment_id;
+    const client = await clientOnFreshWorkspace();
+    const name = uniqueName("npm-client");
+    const experimentId = await newExperiment(client, name);
     expect(experimentId).toBe("1");
     const listed = await client.Experiments.list();
     expect(listed.experiments.map((e: { name: string }) => e.name).sort()).toEqual(["Default", name]);
@@ -40,6 +62,9 @@ describe("the npm `mlflow` client (2.0.7)", () => {
   });
 
   it("renames an experiment", async () => {
+    const client = await clientOnFreshWorkspace();
+    const name = uniqueName("npm-client");
+    const experimentId = await newExperiment(client, name);
     expect(await client.Experiments.update({ experiment_id: experimentId, new_name: `${name}-v2` })).toEqual({});
     expect((await client.Experiments.get({ experiment_id: experimentId })).experiment.name).toBe(`${name}-v2`);
   });
@@ -48,24 +73,15 @@ describe("the npm `mlflow` client (2.0.7)", () => {
   // slash before `set-experiment-tag`), which is not an MLflow endpoint on any server. Our
   // `experiments/set-experiment-tag` is covered in experiments-lifecycle.test.ts.
   it.skip("sets an experiment tag (client bug: malformed path)", async () => {
-    await client.Experiments.setExperimentTag({ experiment_id: experimentId, key: "k", value: "v" });
+    const client = await clientOnFreshWorkspace();
+    await client.Experiments.setExperimentTag({ experiment_id: await newExperiment(client), key: "k", value: "v" });
   });
 
   it("creates a run, logs params, metrics and a batch, and reads them back", async () => {
-    const created = await client.Runs.create({ experiment_id: experimentId, user_id: "learner", start_time: 1_700_000_000_000, tags: [{ key: "source", value: "npm" }] });
-    runId = created.run.info.run_id;
-    expect(created.run.info).toMatchObject({ experiment_id: experimentId, user_id: "learner", status: "RUNNING", run_uuid: runId });
-    expect(await client.Runs.logParameter({ run_id: runId, key: "alpha", value: "0.5" })).toEqual({});
-    for (const step of [0, 1, 2]) {
-      await client.Runs.logMetric({ run_id: runId, key: "rmse", value: 1 - step / 10, timestamp: 1_700_000_000_000 + step, step });
-    }
-    await client.Runs.logBatch({
-      run_id: runId,
-      metrics: [{ key: "mae", value: 0.4, timestamp: 1_700_000_000_100, step: 0 }],
-      params: [{ key: "l1_ratio", value: "0.1" }],
-      tags: [{ key: "stage", value: "test" }],
-    });
-    await client.Runs.setTag({ run_id: runId, key: "note", value: "ok" });
+    const client = await clientOnFreshWorkspace();
+    const experimentId = await newExperiment(client);
+    const { runId, info } = await loggedRun(client, experimentId);
+    expect(info).toMatchObject({ experiment_id: experimentId, user_id: "learner", status: "RUNNING", run_uuid: runId });
     const run = (await client.Runs.get({ run_id: runId })).run;
     expect(run.data.params).toEqual([
       { key: "alpha", value: "0.5" },
@@ -79,6 +95,8 @@ describe("the npm `mlflow` client (2.0.7)", () => {
   });
 
   it("reads a metric's history", async () => {
+    const client = await clientOnFreshWorkspace();
+    const { runId } = await loggedRun(client, await newExperiment(client));
     const history = await client.Metrics.getHistory({ run_id: runId, metric_key: "rmse" });
     expect(history.metrics.map((m: { step: number; value: number }) => [m.step, m.value])).toEqual([
       [0, 1],
@@ -88,6 +106,9 @@ describe("the npm `mlflow` client (2.0.7)", () => {
   });
 
   it("searches runs with a filter", async () => {
+    const client = await clientOnFreshWorkspace();
+    const experimentId = await newExperiment(client);
+    const { runId } = await loggedRun(client, experimentId);
     const found = await client.Runs.search({ experiment_ids: [experimentId], filter: "metrics.rmse < 0.85 AND params.alpha = '0.5'" });
     expect(found.runs.map((r: { info: { run_id: string } }) => r.info.run_id)).toEqual([runId]);
     const none = await client.Runs.search({ experiment_ids: [experimentId], filter: "metrics.rmse > 5" });
@@ -95,11 +116,16 @@ describe("the npm `mlflow` client (2.0.7)", () => {
   });
 
   it("lists a run's artifacts", async () => {
+    const client = await clientOnFreshWorkspace();
+    const experimentId = await newExperiment(client);
+    const { runId } = await loggedRun(client, experimentId);
     const listed = await client.Artifacts.list({ run_id: runId, path: "" });
     expect(listed).toEqual({ root_uri: `mlflow-artifacts:/${experimentId}/${runId}/artifacts` });
   });
 
   it("updates, deletes a tag, deletes and restores a run", async () => {
+    const client = await clientOnFreshWorkspace();
+    const { runId } = await loggedRun(client, await newExperiment(client));
     const updated = await client.Runs.update({ run_id: runId, status: RunStatus.FINISHED, end_time: 1_700_000_001_000 });
     expect(updated.run_info).toMatchObject({ status: RunStatus.FINISHED, end_time: 1_700_000_001_000 });
     expect(await client.Runs.deleteTag({ run_id: runId, key: "note" })).toEqual({});
@@ -110,6 +136,8 @@ describe("the npm `mlflow` client (2.0.7)", () => {
   });
 
   it("deletes and restores an experiment", async () => {
+    const client = await clientOnFreshWorkspace();
+    const experimentId = await newExperiment(client);
     expect(await client.Experiments.delete({ experiment_id: experimentId })).toEqual({});
     const deleted = await client.Experiments.list({ view_type: ViewType.DELETED_ONLY });
     expect(deleted.experiments.map((e: { experiment_id: string }) => e.experiment_id)).toEqual([experimentId]);
@@ -117,6 +145,7 @@ describe("the npm `mlflow` client (2.0.7)", () => {
   });
 
   it("surfaces MLflow's error body", async () => {
+    const client = await clientOnFreshWorkspace();
     await expect(client.Runs.get({ run_id: "0".repeat(32) })).rejects.toThrow(/RESOURCE_DOES_NOT_EXIST/);
   });
 });
