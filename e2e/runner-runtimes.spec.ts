@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { WEBCONTAINER_BOOT_TIMEOUT_MS as BOOT_TIMEOUT_MS } from "../lib/runner/runtime-selection";
 import { openBlocInWorker, replaceCode, runBlocCli, trackingState, workspaceIdOf } from "./runner-helpers";
 
 const blocOneSolution = readFileSync("content/blocs/01-premiere-experience/solution/main.ts", "utf8");
-/** use-code-runner.ts's boot timeout, and a margin for the run itself. */
-const BOOT_TIMEOUT_MS = 8_000;
 
 test("the lesson page is cross-origin isolated and still loads its editor, data, generated files and workers", async ({ page }) => {
   await page.goto("/cours/1");

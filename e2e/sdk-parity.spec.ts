@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import * as cuveeData from "../lib/data";
+import { learnerModuleTable } from "../lib/learner-modules";
 import * as cuveeMl from "../lib/ml";
 import * as cuveePlot from "../lib/plot";
 import { ModuleSystem } from "../lib/runner/module-system";
@@ -36,7 +37,7 @@ async function runInNode(trackingUri: string): Promise<void> {
     sdkHooks.setRuntimeContext({ user: "apprenant", sourceName: "main.ts" });
     const modules = new ModuleSystem(
       { "main.ts": PARITY_SCRIPT },
-      { mlflow, "cuvee/data": cuveeData, "cuvee/ml": cuveeMl, "cuvee/plot": cuveePlot, "node:fs/promises": nodeFs, "fs/promises": nodeFs },
+      learnerModuleTable({ mlflow, "cuvee/data": cuveeData, "cuvee/ml": cuveeMl, "cuvee/plot": cuveePlot }, nodeFs),
     );
     let failed = false;
     try {

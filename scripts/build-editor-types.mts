@@ -1,6 +1,6 @@
 /**
- * Emits the TypeScript declarations of the modules learner code imports (`mlflow`, `cuvee/*`,
- * `node:fs/promises` as the sandbox provides it) from their sources, into
+ * Emits the TypeScript declarations of the modules learner code imports (lib/learner-modules.ts:
+ * `mlflow`, `cuvee/*`, `node:fs/promises` as the sandbox provides it) from their sources, into
  * `public/generated/editor-types.json`, which the editor loads as virtual `node_modules`.
  * One source: the SDK and the kit's own code, never a hand-written .d.ts.
  *
@@ -13,21 +13,40 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { LEARNER_MODULE_SPECIFIERS, LEARNER_MODULES, type LearnerModule } from "../lib/learner-modules";
 
 const root = process.cwd();
 
 /** Every declaration goes under this virtual package, keeping its path below `lib/`. */
 const LIB_PACKAGE = "node_modules/cuvee-lib";
 
-/** Module learner code imports → the lib folder whose index it re-exports. */
-const ENTRY_POINTS: Record<string, string> = {
-  "node_modules/mlflow/index.d.ts": "cuvee-lib/tracking/index",
-  "node_modules/cuvee/data/index.d.ts": "cuvee-lib/data/index",
-  "node_modules/cuvee/ml/index.d.ts": "cuvee-lib/ml/index",
-  "node_modules/cuvee/plot/index.d.ts": "cuvee-lib/plot/index",
-};
+/** `lib/x/y.ts` → the module name its declarations get under the virtual package (`cuvee-lib/x/y`). */
+function libModule(source: string): string {
+  return `cuvee-lib/${source.slice("lib/".length).replace(/\.ts$/, "")}`;
+}
 
-const ENTRIES = ["lib/tracking/index.ts", "lib/data/index.ts", "lib/ml/index.ts", "lib/plot/index.ts", "lib/runner/browser-fs.ts"];
+const MODULES = LEARNER_MODULE_SPECIFIERS.map((specifier) => ({ specifier, ...(LEARNER_MODULES[specifier] as LearnerModule) }));
+
+/** Every source whose declarations the editor needs (the kit, and the sandbox's file system). */
+const ENTRIES = [...new Set(MODULES.map((module) => (module.provider === "kit" ? module.source : module.browserSource)))];
+
+/**
+ * The kit's modules (`mlflow`, `cuvee/*`) are real packages: each is a one-line entry that
+ * re-exports its lib folder, in a package named by its first segment (`mlflow` has its types at
+ * its root, `cuvee` only subfolders). The file-system modules are ambient declarations.
+ */
+const packageFiles: Record<string, string> = {};
+const ambientModules: string[] = [];
+for (const module of MODULES) {
+  if (module.provider === "kit") {
+    const [name, ...subpath] = module.specifier.split("/");
+    packageFiles[`node_modules/${name}/package.json`] = JSON.stringify(subpath.length === 0 ? { name, types: "index.d.ts" } : { name });
+    packageFiles[`node_modules/${module.specifier}/index.d.ts`] = `export * from "${libModule(module.source)}";\n`;
+  } else {
+    const target = libModule(module.browserSource);
+    ambientModules.push(`declare module "${module.specifier}" {`, `  export * from "${target}";`, `  export { default } from "${target}";`, "}");
+  }
+}
 
 function virtualPath(emitted: string): string | undefined {
   const relative = path.relative(root, emitted).split(path.sep).join("/");
@@ -51,19 +70,10 @@ const program = ts.createProgram(
 );
 
 const files: Record<string, string> = {
-  "node_modules/mlflow/package.json": JSON.stringify({ name: "mlflow", types: "index.d.ts" }),
-  "node_modules/cuvee/package.json": JSON.stringify({ name: "cuvee" }),
+  ...packageFiles,
   "node_modules/cuvee-lib/package.json": JSON.stringify({ name: "cuvee-lib" }),
-  ...Object.fromEntries(Object.entries(ENTRY_POINTS).map(([file, target]) => [file, `export * from "${target}";\n`])),
   "node_modules/@types/cuvee-node-fs/index.d.ts": [
-    'declare module "node:fs/promises" {',
-    '  export * from "cuvee-lib/runner/browser-fs";',
-    '  export { default } from "cuvee-lib/runner/browser-fs";',
-    "}",
-    'declare module "fs/promises" {',
-    '  export * from "node:fs/promises";',
-    '  export { default } from "node:fs/promises";',
-    "}",
+    ...ambientModules,
     "/** The environment every runtime gives learner code (MLFLOW_TRACKING_URI: the learner's workspace). */",
     "declare var process: { readonly env: Record<string, string | undefined> };",
     "",

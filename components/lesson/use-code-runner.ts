@@ -1,10 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { RUNTIME_PACKAGES_URL } from "@/lib/runner/node-project";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { outcomeMessage, runtimeFailed, WAITING_FOR_WEBCONTAINER, WEBCONTAINER_STARTS_ON_FIRST_RUN } from "@/lib/runner/messages";
+import { runtimeStore } from "@/lib/runner/runtime-store";
 import { decideRuntime, type BootState, type RuntimeKind, type RuntimePreference } from "@/lib/runner/runtime-selection";
-import type { ConsoleLevel, RunOutcome, RunRequest, Runner, RunnerError } from "@/lib/runner/types";
-import type { WebContainerRunner } from "@/lib/runner/webcontainer-runner";
+import type { ConsoleLevel, RunOutcome, RunRequest, RunnerError } from "@/lib/runner/types";
 import { detectWebContainerSupport, type WebContainerSupport } from "@/lib/runner/webcontainer-support";
 
 export type ConsoleLine =
@@ -28,80 +28,21 @@ export interface RuntimeInfo {
   servers: { port: number; url: string }[];
 }
 
-const PREFERENCE_KEY = "cuvee:runtime";
-/** Offline, `boot()` never settles: past this, the lesson falls back to the worker. */
-const BOOT_TIMEOUT_MS = 8_000;
-
-function outcomeLine(outcome: RunOutcome, elapsedMs: number): NewLine {
-  const seconds = (elapsedMs / 1000).toFixed(1).replace(".", ",");
-  switch (outcome.status) {
-    case "succeeded":
-      return { kind: "system", tone: "success", text: `Exécution terminée en ${seconds} s.` };
-    case "failed":
-      return { kind: "system", tone: "warning", text: "L'exécution s'est arrêtée sur une erreur (voir ci-dessus)." };
-    case "timed-out":
-      return {
-        kind: "system",
-        tone: "warning",
-        text: `Arrêt automatique : le code tournait depuis plus de ${Math.round(outcome.timeoutMs / 1000)} s (boucle infinie ?). Corrigez-le puis relancez.`,
-      };
-    case "stopped":
-      return { kind: "system", tone: "info", text: "Exécution arrêtée à votre demande." };
-  }
-}
+/** On the server and while hydrating: nothing saved is known yet, nothing has booted. */
+const serverPreference = (): RuntimePreference => "auto";
+const serverBootState = (): BootState => "not-started";
 
 /**
- * One WebContainer per page (the API boots only once), created on first need and shared by
- * every lesson the page shows. Its boot state is broadcast to the hooks that listen.
- */
-let webContainer: { runner: WebContainerRunner; state: BootState; ready: Promise<void> } | undefined;
-const bootListeners = new Set<(state: BootState) => void>();
-
-function setBootState(state: BootState) {
-  if (webContainer) webContainer.state = state;
-  for (const listener of bootListeners) listener(state);
-}
-
-async function startWebContainer(onServerReady: (port: number, url: string) => void): Promise<void> {
-  if (webContainer) return webContainer.ready;
-  const { WebContainerRunner, WebContainerBootError } = await import("@/lib/runner/webcontainer-runner");
-  if (webContainer) return (webContainer as { ready: Promise<void> }).ready;
-  const runner = new WebContainerRunner({
-    loadApi: () => import("@webcontainer/api").then((module) => module.WebContainer),
-    loadPackages: async () => {
-      const response = await fetch(RUNTIME_PACKAGES_URL);
-      if (!response.ok) throw new Error(`Paquets du SDK introuvables (HTTP ${response.status}).`);
-      return (await response.json()) as Record<string, string>;
-    },
-    bootTimeoutMs: BOOT_TIMEOUT_MS,
-    onServerReady,
-  });
-  const entry = { runner, state: "booting" as BootState, ready: Promise.resolve() };
-  webContainer = entry;
-  setBootState("booting");
-  entry.ready = runner.boot().then(
-    () => setBootState("ready"),
-    (error: unknown) => setBootState(error instanceof WebContainerBootError && error.reason === "timeout" ? "timed-out" : "failed"),
-  );
-  return entry.ready;
-}
-
-function readPreference(): RuntimePreference {
-  const saved = typeof window === "undefined" ? null : window.localStorage.getItem(PREFERENCE_KEY);
-  return saved === "worker" || saved === "webcontainer" || saved === "auto" ? saved : "auto";
-}
-
-/**
- * The lesson's runner store: picks the runtime (WebContainer where one boots, the browser
- * sandbox everywhere else; the learner may choose), runs code in it (each runtime is loaded on
- * first use), keeps the console lines, and exposes Stop. Components never touch the Worker or
+ * The lesson's runner, for React: mirrors the page's runtime store (lib/runner/runtime-store.ts:
+ * the WebContainer, its boot, the learner's preference), runs code in the runtime it picks,
+ * keeps this lesson's console lines, and exposes Stop. Components never touch the Worker or
  * the WebContainer directly.
  */
 export function useCodeRunner() {
   const [status, setStatus] = useState<RunnerStatus>("idle");
   const [lines, setLines] = useState<ConsoleLine[]>([]);
-  const [preference, setPreferenceState] = useState<RuntimePreference>("auto");
-  const [boot, setBoot] = useState<BootState>(webContainer?.state ?? "not-started");
+  const preference = useSyncExternalStore(runtimeStore.subscribe, runtimeStore.getPreference, serverPreference);
+  const boot = useSyncExternalStore(runtimeStore.subscribe, runtimeStore.getBootState, serverBootState);
   const [ran, setRan] = useState<{ kind: RuntimeKind; reason: string } | null>(null);
   const [support, setSupport] = useState<WebContainerSupport | null>(null);
   const [servers, setServers] = useState<{ port: number; url: string }[]>([]);
@@ -118,48 +59,13 @@ export function useCodeRunner() {
   }, []);
 
   useEffect(() => {
-    setPreferenceState(readPreference());
+    runtimeStore.reloadPreference();
     setSupport(detectWebContainerSupport());
-    bootListeners.add(setBoot);
-    return () => {
-      bootListeners.delete(setBoot);
-    };
   }, []);
 
-  // Unless the learner chose the WebContainer, the first run will likely use the browser
-  // sandbox: load its worker now rather than on the click.
   useEffect(() => {
-    if (preference === "webcontainer") return;
-    void import("@/lib/runner/worker-runner").then((module) => module.prepareWorkerSandbox());
-  }, [preference]);
-
-  // Where a WebContainer may boot and the learner did not rule it out, boot it in the
-  // background as soon as the lesson shows: runs never wait for it in automatic mode.
-  useEffect(() => {
-    if (preference !== "worker" && detectWebContainerSupport().supported) void startWebContainer(onServerReady);
+    runtimeStore.prepareRuntimes(preference, onServerReady);
   }, [preference, onServerReady]);
-
-  const setPreference = useCallback((next: RuntimePreference) => {
-    window.localStorage.setItem(PREFERENCE_KEY, next);
-    setPreferenceState(next);
-  }, []);
-
-  const chooseRunner = useCallback(
-    async (signal: AbortSignal): Promise<{ runner: Runner; kind: RuntimeKind; reason: string }> => {
-      const support = detectWebContainerSupport();
-      let decision = decideRuntime(preference, support, webContainer?.state ?? "not-started");
-      if (decision.kind === "wait-for-boot") {
-        append({ kind: "system", tone: "info", text: "Démarrage du WebContainer (Node.js dans le navigateur)…" });
-        await Promise.race([startWebContainer(onServerReady), new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }))]);
-        decision = decideRuntime(preference, support, webContainer?.state ?? "failed");
-      }
-      if (decision.kind === "webcontainer" && webContainer) return { runner: webContainer.runner, kind: "webcontainer", reason: decision.reason };
-      const reason = decision.kind === "worker" ? decision.reason : "Exécution dans le bac à sable du navigateur.";
-      const { WorkerRunner } = await import("@/lib/runner/worker-runner");
-      return { runner: new WorkerRunner(), kind: "worker", reason };
-    },
-    [preference, append, onServerReady],
-  );
 
   const run = useCallback(
     async (request: RunRequest): Promise<{ outcome: RunOutcome; output: string; runIds: string[]; runtime: RuntimeKind }> => {
@@ -171,10 +77,13 @@ export function useCodeRunner() {
       const output: string[] = [];
       const runIds: string[] = [];
       const started = performance.now();
-      const chosen = await chooseRunner(abort.signal);
+      const chosen = await runtimeStore.chooseRunner(preference, {
+        signal: abort.signal,
+        onServerReady,
+        onWaitForBoot: () => append({ kind: "system", tone: "info", text: WAITING_FOR_WEBCONTAINER }),
+      });
       setRan({ kind: chosen.kind, reason: chosen.reason });
-      const fellBack = preference === "webcontainer" || (preference === "auto" && detectWebContainerSupport().supported && webContainer?.state !== "booting");
-      if (chosen.kind === "worker" && fellBack) {
+      if (chosen.kind === "worker" && runtimeStore.workerRunNeedsExplaining(preference)) {
         // The learner asked for (or could have had) Node: say, calmly, why this run did not use it.
         append({ kind: "system", tone: "info", text: chosen.reason });
       }
@@ -194,15 +103,15 @@ export function useCodeRunner() {
           },
         });
       } catch (error) {
-        append({ kind: "error", error: { name: "Error", message: `L'environnement d'exécution a échoué : ${(error as Error).message}` } });
+        append({ kind: "error", error: { name: "Error", message: runtimeFailed((error as Error).message) } });
         outcome = { status: "failed" };
       }
-      append(outcomeLine(outcome, performance.now() - started));
+      append({ kind: "system", ...outcomeMessage(outcome, performance.now() - started) });
       setStatus(outcome.status);
       if (controller.current === abort) controller.current = null;
       return { outcome, output: output.join("\n"), runIds, runtime: chosen.kind };
     },
-    [append, chooseRunner, preference],
+    [append, onServerReady, preference],
   );
 
   const stop = useCallback(() => controller.current?.abort(), []);
@@ -213,10 +122,10 @@ export function useCodeRunner() {
   const runtime: RuntimeInfo = {
     preference,
     kind: ran?.kind ?? (upcoming?.kind === "webcontainer" ? "webcontainer" : "worker"),
-    reason: ran?.reason ?? (upcoming === null ? "" : upcoming.kind === "wait-for-boot" ? "Le WebContainer démarrera à la première exécution." : upcoming.reason),
+    reason: ran?.reason ?? (upcoming === null ? "" : upcoming.kind === "wait-for-boot" ? WEBCONTAINER_STARTS_ON_FIRST_RUN : upcoming.reason),
     boot,
     servers,
   };
 
-  return { status, lines, run, stop, isRunning: status === "running", runtime, setPreference };
+  return { status, lines, run, stop, isRunning: status === "running", runtime, setPreference: runtimeStore.setPreference };
 }

@@ -17,9 +17,6 @@ export const BOOTSTRAP_PATH = "node_modules/cuvee/dist/run.js";
 /** Where the bootstrap finds what to run. */
 export const RUN_REQUEST_PATH = ".cuvee/run.json";
 
-/** The local packages learner code imports by name (plus `node:fs/promises`, Node's own). */
-export const PROVIDED_PACKAGES = ["mlflow", "cuvee/data", "cuvee/ml", "cuvee/plot"] as const;
-
 /** Files the module system may load as code (the others, like CSV, stay data only). */
 const CODE_FILE = /\.(?:ts|tsx|mts|js|mjs|json)$/;
 

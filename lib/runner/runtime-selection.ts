@@ -9,6 +9,13 @@ export type RuntimePreference = "auto" | "worker" | "webcontainer";
 export type RuntimeKind = "worker" | "webcontainer";
 export type BootState = "not-started" | "booting" | "ready" | "timed-out" | "failed";
 
+/**
+ * How long a WebContainer's `boot()` may take before the page gives up on it for good (offline
+ * it never settles) and runs fall back to the worker: read by `WebContainerRunner`, the runtime
+ * store and the end-to-end test of the fallback.
+ */
+export const WEBCONTAINER_BOOT_TIMEOUT_MS = 8_000;
+
 export const RUNTIME_LABELS: Record<RuntimeKind, string> = {
   worker: "bac à sable du navigateur (Web Worker)",
   webcontainer: "Node.js dans le navigateur (WebContainer)",

@@ -6,6 +6,7 @@
  * time limit and Stop by terminating the worker, so nothing here needs to be cooperative.
  */
 import * as cuveeData from "@/lib/data";
+import { learnerModuleTable } from "@/lib/learner-modules";
 import * as cuveeMl from "@/lib/ml";
 import * as cuveePlot from "@/lib/plot";
 import * as mlflow from "@/lib/tracking";
@@ -48,14 +49,7 @@ async function run(request: RunRequest): Promise<boolean> {
     files: request.files,
     entry: request.entry,
     trackingUri: request.trackingUri,
-    builtins: {
-      mlflow,
-      "cuvee/data": cuveeData,
-      "cuvee/ml": cuveeMl,
-      "cuvee/plot": cuveePlot,
-      "node:fs/promises": browserFs,
-      "fs/promises": browserFs,
-    },
+    builtins: learnerModuleTable({ mlflow, "cuvee/data": cuveeData, "cuvee/ml": cuveeMl, "cuvee/plot": cuveePlot }, browserFs),
     emit: send,
     onUnhandledRejection: (listener) =>
       scope.addEventListener("unhandledrejection", (event) => {

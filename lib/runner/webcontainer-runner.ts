@@ -1,6 +1,7 @@
 import type { BootOptions, FileSystemTree, WebContainer } from "@webcontainer/api";
 import { NODE_COMMAND, nodeProjectFiles } from "./node-project";
 import { NodeEventDecoder } from "./node-protocol";
+import { WEBCONTAINER_BOOT_TIMEOUT_MS } from "./runtime-selection";
 import type { CodeFiles, RunOptions, RunOutcome, RunRequest, Runner } from "./types";
 
 /**
@@ -34,13 +35,11 @@ export interface WebContainerRunnerOptions {
   loadApi: () => Promise<WebContainerApi>;
   /** Loads the SDK and kit packages (the app fetches `RUNTIME_PACKAGES_URL`). */
   loadPackages: () => Promise<CodeFiles>;
-  /** How long `boot()` may take before we give up (offline it never settles). Default 8 s. */
+  /** How long `boot()` may take before we give up (offline it never settles). Default `WEBCONTAINER_BOOT_TIMEOUT_MS`. */
   bootTimeoutMs?: number;
   /** A server started by learner code is listening (port, URL to open). */
   onServerReady?: (port: number, url: string) => void;
 }
-
-export const DEFAULT_BOOT_TIMEOUT_MS = 8_000;
 
 /** Turns a flat path → text map into the nested tree `mount()` takes. */
 export function toFileSystemTree(files: CodeFiles): FileSystemTree {
@@ -90,7 +89,7 @@ export class WebContainerRunner implements Runner {
    */
   boot(signal?: AbortSignal): Promise<WebContainerInstance> {
     if (!this.container) {
-      const timeoutMs = this.options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS;
+      const timeoutMs = this.options.bootTimeoutMs ?? WEBCONTAINER_BOOT_TIMEOUT_MS;
       const booting = this.options.loadApi().then((api) => api.boot({ coep: "require-corp", workdirName: "cuvee" }));
       this.container = withTimeout(booting, timeoutMs).then((container) => {
         container.on("server-ready", (port, url) => this.options.onServerReady?.(port, url));

@@ -5,11 +5,12 @@
  * the project's `node_modules/` exactly as it would for learner code, and they share the SDK
  * instance whose hooks `runScript` calls (the bundle's chunks are shared).
  */
-import { readFile } from "node:fs/promises";
+import * as nodeFs from "node:fs/promises";
+import { KIT_MODULE_SPECIFIERS, learnerModuleTable, type KitModuleSpecifier } from "../../learner-modules";
 import { describeError } from "../describe-error";
 import { formatConsoleArgs } from "../inspect";
 import { encodeEvent, type NodeScriptEvent } from "../node-protocol";
-import { PROVIDED_PACKAGES, RUN_REQUEST_PATH, type NodeRunRequest } from "../node-project";
+import { RUN_REQUEST_PATH, type NodeRunRequest } from "../node-project";
 import { CAPTURED_CONSOLE_LEVELS, runScript } from "../run-script";
 import type { CodeFiles } from "../types";
 
@@ -26,15 +27,15 @@ process.on("uncaughtException", (error) => {
   process.exit(1);
 });
 
-const request = JSON.parse(await readFile(RUN_REQUEST_PATH, "utf8")) as NodeRunRequest;
+const request = JSON.parse(await nodeFs.readFile(RUN_REQUEST_PATH, "utf8")) as NodeRunRequest;
 const files: CodeFiles = {};
-for (const path of request.codeFiles) files[path] = await readFile(path, "utf8");
+for (const path of request.codeFiles) files[path] = await nodeFs.readFile(path, "utf8");
 
 /** Resolved at run time from the project's node_modules (a variable keeps bundlers away). */
 const importPackage = (specifier: string): Promise<unknown> => import(specifier);
-const builtins: Record<string, unknown> = {};
-for (const name of PROVIDED_PACKAGES) builtins[name] = await importPackage(name);
-builtins["node:fs/promises"] = builtins["fs/promises"] = await import("node:fs/promises");
+const kit = {} as Record<KitModuleSpecifier, unknown>;
+for (const specifier of KIT_MODULE_SPECIFIERS) kit[specifier] = await importPackage(specifier);
+const builtins = learnerModuleTable(kit, nodeFs);
 
 const ok = await runScript({
   files,

@@ -1,11 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { KIT_MODULE_SPECIFIERS, LEARNER_MODULES } from "../../learner-modules";
 import { CUVEE_VERSION } from "../../tracking/version";
 import type { CodeFiles } from "../types";
 
 /**
  * Builds the SDK and the kit as the local packages a Node-hosted run imports, from their
- * sources (one source: lib/tracking, lib/data, lib/ml, lib/plot, lib/runner):
+ * sources (the kit entries of lib/learner-modules.ts, and the bootstrap in lib/runner):
  *
  *   node_modules/cuvee/   package.json, dist/{mlflow,data,ml,plot,run}.js + shared chunks
  *   node_modules/mlflow/  package.json, index.js (re-exports `cuvee/mlflow`)
@@ -18,11 +19,11 @@ import type { CodeFiles } from "../types";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-const ENTRIES = {
-  mlflow: "lib/tracking/index.ts",
-  data: "lib/data/index.ts",
-  ml: "lib/ml/index.ts",
-  plot: "lib/plot/index.ts",
+const KIT = KIT_MODULE_SPECIFIERS.map((specifier) => ({ specifier, ...LEARNER_MODULES[specifier] }));
+
+/** esbuild entry name (`dist/<name>.js`) → source: the kit's modules, and the bootstrap. */
+const ENTRIES: Record<string, string> = {
+  ...Object.fromEntries(KIT.map(({ bundle, source }) => [bundle, source])),
   run: "lib/runner/node/bootstrap.ts",
 };
 
@@ -32,17 +33,26 @@ const CUVEE_PACKAGE = {
   private: true,
   type: "module",
   description: "Cuvée's SDK runtime and data/ML kit for learner code (generated, do not edit).",
-  exports: { "./data": "./dist/data.js", "./ml": "./dist/ml.js", "./plot": "./dist/plot.js", "./mlflow": "./dist/mlflow.js", "./run": "./dist/run.js" },
+  exports: Object.fromEntries(Object.keys(ENTRIES).map((name) => [`./${name}`, `./dist/${name}.js`])),
 };
 
-const MLFLOW_PACKAGE = {
-  name: "mlflow",
-  version: CUVEE_VERSION,
-  private: true,
-  type: "module",
-  description: "Cuvée's MLflow SDK (MLflow's Python API in camelCase; generated, do not edit).",
-  exports: { ".": "./index.js" },
+/** A kit module imported by a name outside `cuvee/` (`mlflow`) gets a package that re-exports its bundle. */
+const OWN_PACKAGES = KIT.filter(({ specifier, bundle }) => specifier !== `cuvee/${bundle}`);
+
+const OWN_PACKAGE_DESCRIPTIONS: Record<string, string> = {
+  mlflow: "Cuvée's MLflow SDK (MLflow's Python API in camelCase; generated, do not edit).",
 };
+
+function ownPackage(name: string) {
+  return {
+    name,
+    version: CUVEE_VERSION,
+    private: true,
+    type: "module",
+    description: OWN_PACKAGE_DESCRIPTIONS[name] ?? `Cuvée's ${name} module for learner code (generated, do not edit).`,
+    exports: { ".": "./index.js" },
+  };
+}
 
 async function bundle(): Promise<CodeFiles> {
   const result = await build({
@@ -67,8 +77,10 @@ async function bundle(): Promise<CodeFiles> {
     files[output.path.slice(ROOT.length).split("\\").join("/")] = output.text;
   }
   files["node_modules/cuvee/package.json"] = JSON.stringify(CUVEE_PACKAGE, null, 2);
-  files["node_modules/mlflow/package.json"] = JSON.stringify(MLFLOW_PACKAGE, null, 2);
-  files["node_modules/mlflow/index.js"] = 'export * from "cuvee/mlflow";\n';
+  for (const { specifier, bundle } of OWN_PACKAGES) {
+    files[`node_modules/${specifier}/package.json`] = JSON.stringify(ownPackage(specifier), null, 2);
+    files[`node_modules/${specifier}/index.js`] = `export * from "cuvee/${bundle}";\n`;
+  }
   return files;
 }
 

@@ -1,3 +1,4 @@
+import { KIT_MODULE_SPECIFIERS, learnerModuleTable, type KitModuleSpecifier } from "../../learner-modules";
 import { MlflowException } from "../exceptions";
 
 /**
@@ -22,15 +23,19 @@ type AsyncModuleFactory = (
   exports: Record<string, unknown>,
 ) => Promise<void>;
 
+/** The kit, loaded on first need (the SDK's own index imports this module). */
+const KIT_LOADERS: Record<KitModuleSpecifier, () => Promise<unknown>> = {
+  mlflow: () => import("../index"),
+  "cuvee/data": () => import("../../data"),
+  "cuvee/ml": () => import("../../ml"),
+  "cuvee/plot": () => import("../../plot"),
+};
+
+/** The modules learner code may import (lib/learner-modules.ts), as loaded here. */
 async function providedModules(): Promise<Record<string, unknown>> {
-  const [mlflow, data, ml, plot, fs] = await Promise.all([
-    import("../index"),
-    import("../../data"),
-    import("../../ml"),
-    import("../../plot"),
-    import("node:fs/promises"),
-  ]);
-  return { mlflow, "cuvee/data": data, "cuvee/ml": ml, "cuvee/plot": plot, "node:fs/promises": fs, "fs/promises": fs };
+  const [fs, ...loaded] = await Promise.all([import("node:fs/promises"), ...KIT_MODULE_SPECIFIERS.map((specifier) => KIT_LOADERS[specifier]())]);
+  const kit = Object.fromEntries(KIT_MODULE_SPECIFIERS.map((specifier, index) => [specifier, loaded[index]])) as Record<KitModuleSpecifier, unknown>;
+  return learnerModuleTable(kit, fs);
 }
 
 /** Runs a model-code file and returns the model it defines (what it passed to `setModel`, or its default export). */
