@@ -3,7 +3,7 @@
  * one workspace to an `mlflow-artifacts:` URI this server can serve.
  */
 import { TrackingError, canonicalStage } from "@/lib/tracking/protocol";
-import type { DbClient } from "@/lib/server/tracking/prisma/db";
+import type { DbClient } from "@/lib/server/db/helpers";
 import { findRunRow } from "@/lib/server/tracking/prisma/runs";
 import type { ModelVersion } from "../entities";
 import { parseModelUri, parseRunsUri } from "../model-uri";

@@ -11,7 +11,7 @@ import {
   validateRegistrySearchMaxResults,
 } from "@/lib/tracking/protocol";
 import type { PagedList, SearchQuery } from "@/lib/server/tracking";
-import type { DbClient } from "@/lib/server/tracking/prisma/db";
+import type { DbClient } from "@/lib/server/db/helpers";
 import { matchesClause, parseFilter, type Clause, type FilterGrammar } from "@/lib/server/tracking/search/filter";
 import { compareSortValues, parseOrderByList, type OrderByClause, type SortValue } from "@/lib/server/tracking/search/order-by";
 import { pageOf, parseStartOffset } from "@/lib/server/tracking/search/page-token";

@@ -8,8 +8,8 @@ import {
   validateRegistryTag,
   type ModelVersionStage,
 } from "@/lib/tracking/protocol";
-import { isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type Db, type DbClient } from "@/lib/server/tracking/prisma/db";
-import { dedupeByKey } from "@/lib/server/tracking/prisma/experiments";
+import type { Db } from "@/lib/server/db";
+import { dedupeByKey, isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
 import { findRunRow } from "@/lib/server/tracking/prisma/runs";
 import type { KeyValue, ModelVersion, StageTransition } from "../entities";
 import { parseRunsUri } from "../model-uri";

@@ -1,13 +1,13 @@
 /** Runs in the Prisma store: create, get, update (log-batch and search live beside it). */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/server/db";
+import { dedupeByKey, type DbClient } from "@/lib/server/db/helpers";
 import { TrackingError, validateTag } from "@/lib/tracking/protocol";
 import { DEFAULT_EXPERIMENT_ID, MLFLOW_RUN_NAME_TAG, runArtifactUri } from "../constants";
 import type { Run, RunInfo } from "../entities";
 import { generateRunName } from "../run-names";
 import type { CreateRunInput, UpdateRunInput } from "../store";
-import type { DbClient } from "./db";
-import { assertExperimentActive, dedupeByKey, findExperimentRow } from "./experiments";
+import { assertExperimentActive, findExperimentRow } from "./experiments";
 import { runInclude, runInfoInclude, toRun, toRunInfo } from "./mappers";
 
 export function runNotFound(runId: string): TrackingError {

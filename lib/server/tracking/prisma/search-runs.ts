@@ -9,6 +9,7 @@
  * millions).
  */
 import type { Prisma } from "@/lib/server/db";
+import type { DbClient } from "@/lib/server/db/helpers";
 import { SEARCH_MAX_RESULTS_DEFAULT, validateSearchMaxResults } from "@/lib/tracking/protocol";
 import type { PagedList, Run } from "../entities";
 import { matchesClause, parseFilter, type Clause } from "../search/filter";
@@ -16,7 +17,6 @@ import { RUN_GRAMMAR } from "../search/grammars";
 import { compareSortValues, parseOrderByList, type OrderByClause, type SortValue } from "../search/order-by";
 import { pageOf, parseStartOffset } from "../search/page-token";
 import type { SearchRunsQuery } from "../store";
-import type { DbClient } from "./db";
 import { lifecycleStagesFor, parseExperimentNumber } from "./experiments";
 import { runInclude, toRun } from "./mappers";
 
