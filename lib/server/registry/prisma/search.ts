@@ -12,9 +12,9 @@ import {
 } from "@/lib/tracking/protocol";
 import type { PagedList, SearchQuery } from "@/lib/server/tracking";
 import type { DbClient } from "@/lib/server/db/helpers";
-import { matchesClause, parseFilter, type Clause, type FilterGrammar } from "@/lib/server/tracking/search/filter";
-import { compareSortValues, parseOrderByList, type OrderByClause, type SortValue } from "@/lib/server/tracking/search/order-by";
-import { pageOf, parseStartOffset } from "@/lib/server/tracking/search/page-token";
+import { matchesClause, parseFilter, type Clause, type FilterGrammar } from "@/lib/server/search/filter";
+import { compareSortValues, parseOrderByList, type OrderByClause, type SortValue } from "@/lib/server/search/order-by";
+import { pageOf, parseStartOffset } from "@/lib/server/search/page-token";
 import type { ModelVersion, RegisteredModel } from "../entities";
 import { modelInclude, toModelVersion, toRegisteredModel, versionInclude } from "./mappers";
 

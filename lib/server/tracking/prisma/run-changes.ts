@@ -3,7 +3,7 @@ import type { Db } from "@/lib/server/db";
 import { nowMillis, TRANSACTION_OPTIONS } from "@/lib/server/db/helpers";
 import { TrackingError, validateRunId } from "@/lib/tracking/protocol";
 import type { DatasetInput, Metric, PagedList } from "../entities";
-import { pageOf, parseStartOffset } from "../search/page-token";
+import { pageOf, parseStartOffset } from "@/lib/server/search/page-token";
 import type { MetricHistoryQuery } from "../store";
 import { assertRunActive, findRunRow } from "./runs";
 import { toMetric } from "./mappers";
