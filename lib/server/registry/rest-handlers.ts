@@ -4,7 +4,7 @@
  */
 import type { RegistryEndpointName } from "@/lib/tracking/protocol";
 import type { ServerEndpointTable } from "@/lib/server/tracking/rest/endpoint";
-import type { PagedList } from "@/lib/server/tracking";
+import type { PagedList } from "@/lib/server/search";
 import { modelVersionToJson, registeredModelToJson } from "./to-json";
 
 function page<K extends string, T, J>(key: K, result: PagedList<T>, toJson: (item: T) => J) {

@@ -5,9 +5,10 @@
  * MLflow's JSON (`rest/to-json.ts`), as MLflow's `to_proto` + `message_to_json` do; server
  * components may read them directly.
  */
+import type { PagedList } from "@/lib/server/search";
 import type { LifecycleStage, RunStatus, ViewType } from "@/lib/tracking/protocol";
 
-export type { LifecycleStage, RunStatus, ViewType };
+export type { LifecycleStage, PagedList, RunStatus, ViewType };
 
 export interface KeyValue {
   key: string;
@@ -71,11 +72,4 @@ export interface Run {
   info: RunInfo;
   data: RunData;
   inputs: { datasetInputs: DatasetInput[] };
-}
-
-/** Every search answers this shape (MLflow's PagedList). */
-export interface PagedList<T> {
-  items: T[];
-  /** Absent when there is nothing more to fetch. */
-  nextPageToken: string | null;
 }

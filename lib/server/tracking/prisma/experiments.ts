@@ -8,12 +8,20 @@ import {
 } from "@/lib/tracking/protocol";
 import { experimentArtifactLocation } from "../constants";
 import type { Experiment, PagedList, ViewType } from "../entities";
-import { matchesClause, parseFilter, type Clause } from "@/lib/server/search/filter";
-import { EXPERIMENT_FILTER_GRAMMAR, EXPERIMENT_ORDER_GRAMMAR } from "@/lib/server/search/grammars";
-import { compareSortValues, parseOrderByList, type OrderByClause } from "@/lib/server/search/order-by";
-import { pageOf, parseStartOffset } from "@/lib/server/search/page-token";
 import type { CreateExperimentInput, SearchExperimentsQuery } from "../store";
 import type { Db } from "@/lib/server/db";
+import {
+  compareSortValues,
+  EXPERIMENT_FILTER_GRAMMAR,
+  EXPERIMENT_ORDER_GRAMMAR,
+  matchesClause,
+  pageOf,
+  parseFilter,
+  parseOrderByList,
+  parseStartOffset,
+  type Clause,
+  type OrderByClause,
+} from "@/lib/server/search";
 import { dedupeByKey, isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
 import { experimentInclude, toExperiment, type ExperimentRow } from "./mappers";
 

@@ -10,12 +10,20 @@
  */
 import type { Prisma } from "@/lib/server/db";
 import type { DbClient } from "@/lib/server/db/helpers";
+import {
+  compareSortValues,
+  matchesClause,
+  pageOf,
+  parseFilter,
+  parseOrderByList,
+  parseStartOffset,
+  RUN_GRAMMAR,
+  type Clause,
+  type OrderByClause,
+  type SortValue,
+} from "@/lib/server/search";
 import { SEARCH_MAX_RESULTS_DEFAULT, validateSearchMaxResults } from "@/lib/tracking/protocol";
 import type { PagedList, Run } from "../entities";
-import { matchesClause, parseFilter, type Clause } from "@/lib/server/search/filter";
-import { RUN_GRAMMAR } from "@/lib/server/search/grammars";
-import { compareSortValues, parseOrderByList, type OrderByClause, type SortValue } from "@/lib/server/search/order-by";
-import { pageOf, parseStartOffset } from "@/lib/server/search/page-token";
 import type { SearchRunsQuery } from "../store";
 import { lifecycleStagesFor, parseExperimentNumber } from "./experiments";
 import { runInclude, toRun } from "./mappers";
