@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { getDb, type Db } from "@/lib/server/db";
 import { isUniqueViolation } from "@/lib/server/db/helpers";
 import { TrackingError } from "@/lib/tracking/protocol";
-import { DEFAULT_EXPERIMENT_NUMBER, defaultExperimentData } from "@/lib/server/tracking/prisma/default-experiment";
+import { DEFAULT_EXPERIMENT_NUMBER, defaultExperimentData } from "./default-experiment";
 
 export const DEFAULT_WORKSPACE_ID = "default";
 

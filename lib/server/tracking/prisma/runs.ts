@@ -26,6 +26,15 @@ export async function findRunRow<I extends Prisma.RunInclude>(
   return row as Prisma.RunGetPayload<{ include: I }>;
 }
 
+/**
+ * The artifact URI of a run of this workspace; RESOURCE_DOES_NOT_EXIST otherwise. Public (through
+ * `@/lib/server/tracking`) for the registry, whose model versions point at runs: it checks a
+ * version's run and finds a `runs:/` URI's files without reading tracking's rows itself.
+ */
+export async function findRunArtifactUri(db: DbClient, workspaceId: string, runId: string): Promise<string> {
+  return (await findRunRow(db, workspaceId, runId, {})).artifactUri;
+}
+
 export function assertRunActive(row: { id: string; lifecycleStage: string }): void {
   if (row.lifecycleStage !== "active") {
     throw TrackingError.invalidParameterValue(
