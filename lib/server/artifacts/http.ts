@@ -10,7 +10,7 @@
  * (`<experiment_id>/<run_id>/artifacts/…`), inside the workspace's own storage root.
  */
 import { MLFLOW_ARTIFACTS_API_PREFIX, TrackingError } from "@/lib/tracking/protocol";
-import { errorResponse, jsonResponse, preflightResponse, corsHeaders } from "@/lib/server/tracking/rest/http";
+import { errorResponse, jsonResponse, preflightResponse, corsHeaders } from "@/lib/server/rest/http";
 import { assertWorkspace } from "@/lib/server/workspaces";
 import { artifactContentType, DOWNLOAD_SECURITY_HEADERS } from "./content-type";
 import { getArtifactStorage } from "./index";

@@ -3,7 +3,7 @@
  * `mlflowEndpoints`, the registry store call that answers it.
  */
 import type { RegistryEndpointName } from "@/lib/tracking/protocol";
-import type { ServerEndpointTable } from "@/lib/server/tracking/rest/endpoint";
+import type { ServerEndpointTable } from "@/lib/server/rest/endpoint";
 import type { PagedList } from "@/lib/server/search";
 import { modelVersionToJson, registeredModelToJson } from "./to-json";
 

@@ -13,9 +13,9 @@ import {
 import { assertWorkspace } from "@/lib/server/workspaces";
 import { getArtifactStorage } from "@/lib/server/artifacts";
 import { getRegistryStore } from "@/lib/server/registry";
-import { getTrackingStore } from "../index";
+import { getTrackingStore } from "@/lib/server/tracking";
 import type { EndpointContext } from "./endpoint";
-import { serverEndpoints, type ServerEndpoint } from "./handlers";
+import { serverEndpoints, type ServerEndpoint } from "@/lib/server/tracking/rest-handlers";
 import { errorResponse, jsonResponse, preflightResponse } from "./http";
 import { parseWith, queryToObject, readJsonBody } from "./request";
 

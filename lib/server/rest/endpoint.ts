@@ -2,7 +2,7 @@
 import type { EndpointName, EndpointResponseWire, ParsedEndpointRequest } from "@/lib/tracking/protocol";
 import type { ArtifactStorage } from "@/lib/server/artifacts";
 import type { RegistryStore } from "@/lib/server/registry";
-import type { TrackingStore } from "../store";
+import type { TrackingStore } from "@/lib/server/tracking/store";
 
 /** Everything a handler may touch, all bound to the request's workspace. */
 export interface EndpointContext {

@@ -12,12 +12,12 @@ import {
 } from "@/lib/tracking/protocol";
 import { joinArtifactPath, normalizeArtifactPath, storagePathOfArtifactUri } from "@/lib/server/artifacts";
 import { registryServerEndpoints } from "@/lib/server/registry/rest-handlers";
-import type { Experiment, PagedList } from "../entities";
-import type { ServerEndpoint, ServerEndpointTable } from "./endpoint";
-import { missingParameter } from "./request";
+import type { Experiment, PagedList } from "./entities";
+import type { ServerEndpoint, ServerEndpointTable } from "@/lib/server/rest/endpoint";
+import { missingParameter } from "@/lib/server/rest/request";
 import { experimentToJson, metricToJson, runInfoToJson, runToJson } from "./to-json";
 
-export type { EndpointContext, ServerEndpoint } from "./endpoint";
+export type { EndpointContext, ServerEndpoint } from "@/lib/server/rest/endpoint";
 
 /** `run_id`, or the deprecated `run_uuid` older clients send (MLflow accepts either). */
 function runIdOf(request: { run_id?: string | undefined; run_uuid?: string | undefined }): string {
