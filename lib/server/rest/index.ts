@@ -1,3 +1,9 @@
-/** The MLflow REST API over the tracking store; route handlers call `handleMlflowRequest`. */
-export { handleMlflowRequest } from "./dispatcher";
+/**
+ * The generic machinery of the MLflow REST API: routing, request reading, MLflow's error bodies,
+ * CORS. Each surface (tracking, registry, artifacts…) brings its handlers; the composition root
+ * (`lib/server/api`) puts them together.
+ */
+export { createRestDispatcher, type RestDispatcher } from "./dispatcher";
+export type { EndpointContext, ServerEndpoint, ServerEndpointTable } from "./endpoint";
 export { corsHeaders, errorResponse, errorToBody, jsonResponse, preflightResponse } from "./http";
+export { missingParameter, parseWith, queryToObject, readJsonBody } from "./request";

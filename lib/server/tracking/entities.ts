@@ -2,7 +2,7 @@
  * The tracking store's entities (MLflow's mlflow/entities), in camelCase with plain numbers.
  *
  * Prisma rows never leave the store: it maps them to these. The REST layer turns these into
- * MLflow's JSON (`rest/to-json.ts`), as MLflow's `to_proto` + `message_to_json` do; server
+ * MLflow's JSON (`to-json.ts`), as MLflow's `to_proto` + `message_to_json` do; server
  * components may read them directly.
  */
 import type { PagedList } from "@/lib/server/search";
