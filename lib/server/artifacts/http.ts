@@ -7,14 +7,15 @@
  *   GET    …/api/2.0/mlflow-artifacts/artifacts?path=<d>  list <d>'s children        → {files: [...]}
  *
  * `<path>` is what follows `mlflow-artifacts:/` in a run's artifact URI
- * (`<experiment_id>/<run_id>/artifacts/…`), inside the workspace's own storage root.
+ * (`<experiment_id>/<run_id>/artifacts/…`), inside the workspace's own storage root. Which
+ * workspace, and whether it exists, is the composition root's business (`lib/server/api`): it
+ * hands this handler a way to open that workspace's storage.
  */
 import { MLFLOW_ARTIFACTS_API_PREFIX, TrackingError } from "@/lib/tracking/protocol";
-import { errorResponse, jsonResponse, preflightResponse, corsHeaders } from "@/lib/server/tracking/rest/http";
-import { assertWorkspace } from "@/lib/server/workspaces";
+import { errorResponse, jsonResponse, preflightResponse, corsHeaders } from "@/lib/server/rest";
 import { artifactContentType, DOWNLOAD_SECURITY_HEADERS } from "./content-type";
-import { getArtifactStorage } from "./index";
 import { normalizeArtifactPath } from "./paths";
+import type { ArtifactStorage } from "./storage";
 
 const ALLOWED = ["GET", "PUT", "DELETE", "OPTIONS"];
 
@@ -22,11 +23,16 @@ function notFound(path: string): TrackingError {
   return TrackingError.resourceDoesNotExist(`No artifact at '${path}'`);
 }
 
-export async function handleArtifactRequest(
-  workspaceId: string,
+/**
+ * Answers one request: method, path segments after `/api/2.0/mlflow-artifacts/`, the request.
+ * `openStorage` is called once the route is known and may throw (unknown workspace): what it
+ * throws is answered as MLflow's error.
+ */
+export async function serveArtifactRequest(
   method: string,
   pathSegments: readonly string[],
   request: Request,
+  openStorage: () => Promise<ArtifactStorage>,
 ): Promise<Response> {
   if (method === "OPTIONS") return preflightResponse(request);
   const [head, ...rest] = pathSegments;
@@ -46,8 +52,7 @@ export async function handleArtifactRequest(
     );
   }
   try {
-    await assertWorkspace(workspaceId);
-    const storage = getArtifactStorage(workspaceId);
+    const storage = await openStorage();
     if (rest.length === 0) {
       const directory = normalizeArtifactPath(new URL(request.url).searchParams.get("path") ?? "");
       const entries = await storage.list(directory);

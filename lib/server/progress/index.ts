@@ -2,8 +2,7 @@
  * The learner's progress: which blocs of the course are done. A bloc is marked done when its
  * check passed (the caller's job), never merely by a click.
  */
-import { getDb } from "@/lib/server/db";
-import type { Db } from "@/lib/server/tracking/prisma/db";
+import { getDb, type Db } from "@/lib/server/db";
 import { TrackingError } from "@/lib/tracking/protocol";
 import { isValidWorkspaceId } from "@/lib/server/workspaces";
 

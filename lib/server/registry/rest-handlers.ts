@@ -3,9 +3,15 @@
  * `mlflowEndpoints`, the registry store call that answers it.
  */
 import type { RegistryEndpointName } from "@/lib/tracking/protocol";
-import type { ServerEndpointTable } from "@/lib/server/tracking/rest/endpoint";
-import type { PagedList } from "@/lib/server/tracking";
+import type { EndpointContext, ServerEndpointTable } from "@/lib/server/rest";
+import type { PagedList } from "@/lib/server/search";
+import type { RegistryStore } from "./store";
 import { modelVersionToJson, registeredModelToJson } from "./to-json";
+
+/** What the registry handlers touch: the registry store. */
+export interface RegistryEndpointContext extends EndpointContext {
+  readonly registry: RegistryStore;
+}
 
 function page<K extends string, T, J>(key: K, result: PagedList<T>, toJson: (item: T) => J) {
   return {
@@ -14,7 +20,7 @@ function page<K extends string, T, J>(key: K, result: PagedList<T>, toJson: (ite
   };
 }
 
-export const registryServerEndpoints: ServerEndpointTable<RegistryEndpointName> = {
+export const registryServerEndpoints: ServerEndpointTable<RegistryEndpointName, RegistryEndpointContext> = {
   createRegisteredModel: {
     handle: async ({ registry }, request) => ({
       registered_model: registeredModelToJson(

@@ -2,7 +2,7 @@
  * The model registry store, after MLflow's store/model_registry/abstract_store.py: a sibling of
  * the tracking store, bound to one workspace (a name from another workspace is "not found").
  */
-import type { PagedList, SearchQuery } from "@/lib/server/tracking";
+import type { PagedList, SearchQuery } from "@/lib/server/search";
 import type { KeyValue, ModelVersion, RegisteredModel, StageTransition } from "./entities";
 
 export interface CreateRegisteredModelInput {

@@ -2,12 +2,13 @@
  * The tracking store's entities (MLflow's mlflow/entities), in camelCase with plain numbers.
  *
  * Prisma rows never leave the store: it maps them to these. The REST layer turns these into
- * MLflow's JSON (`rest/to-json.ts`), as MLflow's `to_proto` + `message_to_json` do; server
+ * MLflow's JSON (`to-json.ts`), as MLflow's `to_proto` + `message_to_json` do; server
  * components may read them directly.
  */
+import type { PagedList } from "@/lib/server/search";
 import type { LifecycleStage, RunStatus, ViewType } from "@/lib/tracking/protocol";
 
-export type { LifecycleStage, RunStatus, ViewType };
+export type { LifecycleStage, PagedList, RunStatus, ViewType };
 
 export interface KeyValue {
   key: string;
@@ -71,11 +72,4 @@ export interface Run {
   info: RunInfo;
   data: RunData;
   inputs: { datasetInputs: DatasetInput[] };
-}
-
-/** Every search answers this shape (MLflow's PagedList). */
-export interface PagedList<T> {
-  items: T[];
-  /** Absent when there is nothing more to fetch. */
-  nextPageToken: string | null;
 }

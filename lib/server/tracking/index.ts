@@ -10,6 +10,8 @@ export async function getTrackingStore(workspaceId: string): Promise<TrackingSto
   return new PrismaTrackingStore(await getDb(), workspaceId);
 }
 
+/** For the registry: a run's files, and whether it is this workspace's (see `findRunArtifactUri`). */
+export { findRunArtifactUri } from "./prisma/runs";
 export * from "./constants";
 export type * from "./entities";
 export type * from "./store";

@@ -5,17 +5,10 @@
  * and an id from another workspace is simply "not found". The conveniences (logMetric, logParam,
  * setTag) are built on logBatch, as in MLflow.
  */
+import type { SearchQuery } from "@/lib/server/search";
 import type { DatasetInput, Experiment, KeyValue, Metric, PagedList, Run, RunInfo, RunStatus, ViewType } from "./entities";
 
-/** Every search takes this shape. */
-export interface SearchQuery {
-  /** MLflow's filter string; "" or undefined for none. */
-  filter?: string;
-  orderBy?: readonly string[];
-  /** Default 1000 (MLflow's SEARCH_MAX_RESULTS_DEFAULT), at most 50 000. */
-  maxResults?: number;
-  pageToken?: string | null;
-}
+export type { SearchQuery };
 
 export interface SearchExperimentsQuery extends SearchQuery {
   /** Default ACTIVE_ONLY. */

@@ -7,10 +7,10 @@
  * `createWorkspace()`, never from an id a client made up.
  */
 import { randomBytes } from "node:crypto";
-import { getDb } from "@/lib/server/db";
+import { getDb, type Db } from "@/lib/server/db";
+import { isUniqueViolation } from "@/lib/server/db/helpers";
 import { TrackingError } from "@/lib/tracking/protocol";
-import { isUniqueViolation, type Db } from "@/lib/server/tracking/prisma/db";
-import { DEFAULT_EXPERIMENT_NUMBER, defaultExperimentData } from "@/lib/server/tracking/prisma/default-experiment";
+import { DEFAULT_EXPERIMENT_NUMBER, defaultExperimentData } from "./default-experiment";
 
 export const DEFAULT_WORKSPACE_ID = "default";
 

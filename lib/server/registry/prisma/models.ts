@@ -6,9 +6,8 @@ import {
   validateModelVersionNumber,
   validateRegistryTag,
 } from "@/lib/tracking/protocol";
-import type { DbClient } from "@/lib/server/tracking/prisma/db";
-import { isUniqueViolation, nowMillis, type Db } from "@/lib/server/tracking/prisma/db";
-import { dedupeByKey } from "@/lib/server/tracking/prisma/experiments";
+import type { Db } from "@/lib/server/db";
+import { dedupeByKey, isUniqueViolation, nowMillis, type DbClient } from "@/lib/server/db/helpers";
 import type { KeyValue, RegisteredModel } from "../entities";
 import type { CreateRegisteredModelInput } from "../store";
 import { modelInclude, toRegisteredModel } from "./mappers";

@@ -3,8 +3,8 @@
  * one workspace to an `mlflow-artifacts:` URI this server can serve.
  */
 import { TrackingError, canonicalStage } from "@/lib/tracking/protocol";
-import type { DbClient } from "@/lib/server/tracking/prisma/db";
-import { findRunRow } from "@/lib/server/tracking/prisma/runs";
+import type { DbClient } from "@/lib/server/db/helpers";
+import { findRunArtifactUri } from "@/lib/server/tracking";
 import type { ModelVersion } from "../entities";
 import { parseModelUri, parseRunsUri } from "../model-uri";
 import { getLatestVersions, getModelVersion, getModelVersionByAlias } from "./versions";
@@ -43,8 +43,7 @@ export async function resolveArtifactUri(db: DbClient, workspaceId: string, uri:
   if (uri.startsWith("mlflow-artifacts:")) return uri;
   if (uri.startsWith("runs:/")) {
     const { runId, path } = parseRunsUri(uri);
-    const run = await findRunRow(db, workspaceId, runId, {});
-    const root = run.artifactUri.replace(/\/+$/, "");
+    const root = (await findRunArtifactUri(db, workspaceId, runId)).replace(/\/+$/, "");
     return path === "" ? root : `${root}/${path.replace(/^\/+/, "")}`;
   }
   if (uri.startsWith("models:/")) {

@@ -10,35 +10,26 @@ import {
   SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD,
   validateRegistrySearchMaxResults,
 } from "@/lib/tracking/protocol";
-import type { PagedList, SearchQuery } from "@/lib/server/tracking";
-import type { DbClient } from "@/lib/server/tracking/prisma/db";
-import { matchesClause, parseFilter, type Clause, type FilterGrammar } from "@/lib/server/tracking/search/filter";
-import { compareSortValues, parseOrderByList, type OrderByClause, type SortValue } from "@/lib/server/tracking/search/order-by";
-import { pageOf, parseStartOffset } from "@/lib/server/tracking/search/page-token";
+import type { DbClient } from "@/lib/server/db/helpers";
+import {
+  compareSortValues,
+  matchesClause,
+  MODEL_FILTER_GRAMMAR,
+  MODEL_ORDER_GRAMMAR,
+  pageOf,
+  parseFilter,
+  parseOrderByList,
+  parseStartOffset,
+  VERSION_FILTER_GRAMMAR,
+  VERSION_ORDER_GRAMMAR,
+  type Clause,
+  type OrderByClause,
+  type PagedList,
+  type SearchQuery,
+  type SortValue,
+} from "@/lib/server/search";
 import type { ModelVersion, RegisteredModel } from "../entities";
 import { modelInclude, toModelVersion, toRegisteredModel, versionInclude } from "./mappers";
-
-/** SearchModelUtils: `name` and tags. */
-const MODEL_FILTER_GRAMMAR: FilterGrammar = { entities: ["attribute", "tag"], stringAttributes: ["name"], numericAttributes: [] };
-const MODEL_ORDER_GRAMMAR: FilterGrammar = {
-  entities: ["attribute"],
-  stringAttributes: ["name"],
-  numericAttributes: ["last_updated_timestamp", "creation_timestamp"],
-  attributeAliases: { timestamp: "last_updated_timestamp" },
-};
-
-/** SearchModelVersionUtils: name, run_id (also IN), source_path, version_number, tags. */
-const VERSION_FILTER_GRAMMAR: FilterGrammar = {
-  entities: ["attribute", "tag"],
-  stringAttributes: ["name", "run_id", "source_path"],
-  numericAttributes: ["version_number"],
-};
-const VERSION_ORDER_GRAMMAR: FilterGrammar = {
-  entities: ["attribute"],
-  stringAttributes: ["name"],
-  numericAttributes: ["version_number", "creation_timestamp", "last_updated_timestamp"],
-  attributeAliases: { timestamp: "last_updated_timestamp" },
-};
 
 function sortBy<T>(valueOf: (item: T, key: string) => SortValue, orderBy: readonly OrderByClause[]) {
   return (a: T, b: T): number => {

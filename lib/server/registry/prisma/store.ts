@@ -1,6 +1,6 @@
 /** The RegistryStore over Prisma, bound to one workspace. */
-import type { PagedList, SearchQuery } from "@/lib/server/tracking";
-import type { Db } from "@/lib/server/tracking/prisma/db";
+import type { PagedList, SearchQuery } from "@/lib/server/search";
+import type { Db } from "@/lib/server/db";
 import type { KeyValue, ModelVersion, RegisteredModel, StageTransition } from "../entities";
 import type { CreateModelVersionInput, CreateRegisteredModelInput, RegistryStore } from "../store";
 import * as models from "./models";

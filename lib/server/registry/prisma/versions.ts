@@ -8,9 +8,9 @@ import {
   validateRegistryTag,
   type ModelVersionStage,
 } from "@/lib/tracking/protocol";
-import { isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type Db, type DbClient } from "@/lib/server/tracking/prisma/db";
-import { dedupeByKey } from "@/lib/server/tracking/prisma/experiments";
-import { findRunRow } from "@/lib/server/tracking/prisma/runs";
+import type { Db } from "@/lib/server/db";
+import { dedupeByKey, isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
+import { findRunArtifactUri } from "@/lib/server/tracking";
 import type { KeyValue, ModelVersion, StageTransition } from "../entities";
 import { parseRunsUri } from "../model-uri";
 import type { CreateModelVersionInput } from "../store";
@@ -48,7 +48,7 @@ export async function createModelVersion(db: Db, workspaceId: string, input: Cre
   const runOfSource = input.source.startsWith("runs:/") ? parseRunsUri(input.source).runId : undefined;
   const runId = input.runId || runOfSource;
   // Both runs must be this workspace's: another workspace's run is "not found".
-  for (const id of new Set([runId, runOfSource])) if (id) await findRunRow(db, workspaceId, id, {});
+  for (const id of new Set([runId, runOfSource])) if (id) await findRunArtifactUri(db, workspaceId, id);
 
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -2,7 +2,8 @@
 import { TrackingError, validateExperimentName, validateExperimentTag } from "@/lib/tracking/protocol";
 import { DEFAULT_EXPERIMENT_ID } from "../constants";
 import type { KeyValue } from "../entities";
-import { nowMillis, type Db } from "./db";
+import type { Db } from "@/lib/server/db";
+import { nowMillis } from "@/lib/server/db/helpers";
 import { assertExperimentActive, findExperimentRow } from "./experiments";
 
 /** MLflow's rename_experiment: active experiments only, names stay unique in the workspace. */

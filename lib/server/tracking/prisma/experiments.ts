@@ -7,13 +7,22 @@ import {
   SEARCH_MAX_RESULTS_DEFAULT,
 } from "@/lib/tracking/protocol";
 import { experimentArtifactLocation } from "../constants";
-import type { Experiment, KeyValue, PagedList, ViewType } from "../entities";
-import { matchesClause, parseFilter, type Clause } from "../search/filter";
-import { EXPERIMENT_FILTER_GRAMMAR, EXPERIMENT_ORDER_GRAMMAR } from "../search/grammars";
-import { compareSortValues, parseOrderByList, type OrderByClause } from "../search/order-by";
-import { pageOf, parseStartOffset } from "../search/page-token";
+import type { Experiment, PagedList, ViewType } from "../entities";
 import type { CreateExperimentInput, SearchExperimentsQuery } from "../store";
-import { isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type Db, type DbClient } from "./db";
+import type { Db } from "@/lib/server/db";
+import {
+  compareSortValues,
+  EXPERIMENT_FILTER_GRAMMAR,
+  EXPERIMENT_ORDER_GRAMMAR,
+  matchesClause,
+  pageOf,
+  parseFilter,
+  parseOrderByList,
+  parseStartOffset,
+  type Clause,
+  type OrderByClause,
+} from "@/lib/server/search";
+import { dedupeByKey, isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
 import { experimentInclude, toExperiment, type ExperimentRow } from "./mappers";
 
 /** MLflow's experiment_id is the per-workspace number; anything else names no experiment. */
@@ -43,11 +52,6 @@ export function assertExperimentActive(row: { number: number; lifecycleStage: st
       `The experiment ${row.number} must be in the 'active' state. Current state is ${row.lifecycleStage}.`,
     );
   }
-}
-
-/** Last value wins when a key repeats, as MLflow's tag dictionaries do. */
-export function dedupeByKey(pairs: readonly KeyValue[]): KeyValue[] {
-  return [...new Map(pairs.map((p) => [p.key, { key: p.key, value: p.value }])).values()];
 }
 
 const MAX_CREATE_ATTEMPTS = 5;

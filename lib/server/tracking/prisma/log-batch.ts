@@ -12,12 +12,12 @@ import {
   validateRunId,
   validateTag,
 } from "@/lib/tracking/protocol";
-import { resolveDbConfig } from "@/lib/server/db";
+import { resolveDbConfig, type Db } from "@/lib/server/db";
+import { dedupeByKey, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
 import { MLFLOW_RUN_NAME_TAG } from "../constants";
 import type { KeyValue } from "../entities";
 import type { LogBatchInput, MetricInput } from "../store";
-import { INFINITY_STAND_IN, TRANSACTION_OPTIONS, type Db, type DbClient } from "./db";
-import { dedupeByKey } from "./experiments";
+import { INFINITY_STAND_IN } from "./infinity-stand-in";
 import { assertRunActive, findRunRow } from "./runs";
 
 export interface LogBatchOptions {

@@ -4,7 +4,7 @@
  */
 import type { Prisma } from "@/lib/server/db";
 import type { Experiment, KeyValue, LifecycleStage, Metric, Run, RunInfo, RunStatus } from "../entities";
-import { INFINITY_STAND_IN } from "./db";
+import { INFINITY_STAND_IN } from "./infinity-stand-in";
 
 export const experimentInclude = { tags: true } satisfies Prisma.ExperimentInclude;
 export type ExperimentRow = Prisma.ExperimentGetPayload<{ include: typeof experimentInclude }>;

@@ -1,9 +1,10 @@
 /** Runs in the Prisma store: soft delete / restore, delete-tag, log-inputs, metric history. */
+import type { Db } from "@/lib/server/db";
+import { nowMillis, TRANSACTION_OPTIONS } from "@/lib/server/db/helpers";
+import { pageOf, parseStartOffset } from "@/lib/server/search";
 import { TrackingError, validateRunId } from "@/lib/tracking/protocol";
 import type { DatasetInput, Metric, PagedList } from "../entities";
-import { pageOf, parseStartOffset } from "../search/page-token";
 import type { MetricHistoryQuery } from "../store";
-import { nowMillis, TRANSACTION_OPTIONS, type Db } from "./db";
 import { assertRunActive, findRunRow } from "./runs";
 import { toMetric } from "./mappers";
 

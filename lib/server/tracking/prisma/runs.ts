@@ -1,13 +1,13 @@
 /** Runs in the Prisma store: create, get, update (log-batch and search live beside it). */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/server/db";
+import { dedupeByKey, type DbClient } from "@/lib/server/db/helpers";
 import { TrackingError, validateTag } from "@/lib/tracking/protocol";
 import { DEFAULT_EXPERIMENT_ID, MLFLOW_RUN_NAME_TAG, runArtifactUri } from "../constants";
 import type { Run, RunInfo } from "../entities";
 import { generateRunName } from "../run-names";
 import type { CreateRunInput, UpdateRunInput } from "../store";
-import type { DbClient } from "./db";
-import { assertExperimentActive, dedupeByKey, findExperimentRow } from "./experiments";
+import { assertExperimentActive, findExperimentRow } from "./experiments";
 import { runInclude, runInfoInclude, toRun, toRunInfo } from "./mappers";
 
 export function runNotFound(runId: string): TrackingError {
@@ -24,6 +24,15 @@ export async function findRunRow<I extends Prisma.RunInclude>(
   const row = await db.run.findFirst({ where: { id: runId, experiment: { workspaceId } }, include });
   if (!row) throw runNotFound(runId);
   return row as Prisma.RunGetPayload<{ include: I }>;
+}
+
+/**
+ * The artifact URI of a run of this workspace; RESOURCE_DOES_NOT_EXIST otherwise. Public (through
+ * `@/lib/server/tracking`) for the registry, whose model versions point at runs: it checks a
+ * version's run and finds a `runs:/` URI's files without reading tracking's rows itself.
+ */
+export async function findRunArtifactUri(db: DbClient, workspaceId: string, runId: string): Promise<string> {
+  return (await findRunRow(db, workspaceId, runId, {})).artifactUri;
 }
 
 export function assertRunActive(row: { id: string; lifecycleStage: string }): void {

@@ -9,14 +9,22 @@
  * millions).
  */
 import type { Prisma } from "@/lib/server/db";
+import type { DbClient } from "@/lib/server/db/helpers";
+import {
+  compareSortValues,
+  matchesClause,
+  pageOf,
+  parseFilter,
+  parseOrderByList,
+  parseStartOffset,
+  RUN_GRAMMAR,
+  type Clause,
+  type OrderByClause,
+  type SortValue,
+} from "@/lib/server/search";
 import { SEARCH_MAX_RESULTS_DEFAULT, validateSearchMaxResults } from "@/lib/tracking/protocol";
 import type { PagedList, Run } from "../entities";
-import { matchesClause, parseFilter, type Clause } from "../search/filter";
-import { RUN_GRAMMAR } from "../search/grammars";
-import { compareSortValues, parseOrderByList, type OrderByClause, type SortValue } from "../search/order-by";
-import { pageOf, parseStartOffset } from "../search/page-token";
 import type { SearchRunsQuery } from "../store";
-import type { DbClient } from "./db";
 import { lifecycleStagesFor, parseExperimentNumber } from "./experiments";
 import { runInclude, toRun } from "./mappers";
 

@@ -1,4 +1,5 @@
 /** The TrackingStore over Prisma, bound to one workspace. */
+import type { Db } from "@/lib/server/db";
 import type { DatasetInput, Experiment, KeyValue, Metric, PagedList, Run, RunInfo } from "../entities";
 import type {
   CreateExperimentInput,
@@ -11,7 +12,6 @@ import type {
   TrackingStore,
   UpdateRunInput,
 } from "../store";
-import type { Db } from "./db";
 import * as experimentChanges from "./experiment-changes";
 import * as experiments from "./experiments";
 import * as runChanges from "./run-changes";

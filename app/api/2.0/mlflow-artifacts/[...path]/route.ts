@@ -1,5 +1,5 @@
 // MLflow's proxied artifact service, un-prefixed: the `default` workspace's artifacts.
-import { handleArtifactRequest } from "@/lib/server/artifacts/http";
+import { handleArtifactRequest } from "@/lib/server/api";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/server/workspaces";
 
 export const runtime = "nodejs";

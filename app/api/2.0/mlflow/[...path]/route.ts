@@ -1,5 +1,5 @@
 // MLflow's REST API, un-prefixed: serves the `default` workspace, like a plain MLflow server.
-import { handleMlflowRequest } from "@/lib/server/tracking/rest";
+import { handleMlflowRequest } from "@/lib/server/api";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/server/workspaces";
 
 export const runtime = "nodejs";

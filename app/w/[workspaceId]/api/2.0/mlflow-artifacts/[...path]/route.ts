@@ -1,5 +1,5 @@
 // MLflow's proxied artifact service of one workspace (its own storage root).
-import { handleArtifactRequest } from "@/lib/server/artifacts/http";
+import { handleArtifactRequest } from "@/lib/server/api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // MLflow's REST API of one workspace: the learner's tracking URI is `<origin>/w/<workspaceId>`.
-import { handleMlflowRequest } from "@/lib/server/tracking/rest";
+import { handleMlflowRequest } from "@/lib/server/api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,23 +1,26 @@
 /**
- * The server half of the endpoint table: for each endpoint of the protocol's `mlflowEndpoints`,
- * the store call that answers it. TypeScript requires one entry per endpoint, typed with that
- * endpoint's parsed request and wire response, so the table grows with the protocol.
+ * The tracking half of the server's endpoint table: for each tracking endpoint of the protocol's
+ * `mlflowEndpoints`, the store call that answers it. TypeScript requires one entry per endpoint,
+ * typed with that endpoint's parsed request and wire response, so the table grows with the
+ * protocol.
  */
 import {
   TrackingError,
   validateBatchLogRequestSize,
-  type EndpointName,
   type EndpointResponseWire,
   type TrackingEndpointName,
 } from "@/lib/tracking/protocol";
-import { joinArtifactPath, normalizeArtifactPath, storagePathOfArtifactUri } from "@/lib/server/artifacts";
-import { registryServerEndpoints } from "@/lib/server/registry/rest-handlers";
-import type { Experiment, PagedList } from "../entities";
-import type { ServerEndpoint, ServerEndpointTable } from "./endpoint";
-import { missingParameter } from "./request";
+import { joinArtifactPath, normalizeArtifactPath, storagePathOfArtifactUri, type ArtifactStorage } from "@/lib/server/artifacts";
+import { missingParameter, type EndpointContext, type ServerEndpointTable } from "@/lib/server/rest";
+import type { Experiment, PagedList } from "./entities";
+import type { TrackingStore } from "./store";
 import { experimentToJson, metricToJson, runInfoToJson, runToJson } from "./to-json";
 
-export type { EndpointContext, ServerEndpoint } from "./endpoint";
+/** What the tracking handlers touch: the tracking store, and artifact storage for list-artifacts. */
+export interface TrackingEndpointContext extends EndpointContext {
+  readonly tracking: TrackingStore;
+  readonly artifacts: ArtifactStorage;
+}
 
 /** `run_id`, or the deprecated `run_uuid` older clients send (MLflow accepts either). */
 function runIdOf(request: { run_id?: string | undefined; run_uuid?: string | undefined }): string {
@@ -34,7 +37,7 @@ function experimentsPage(page: PagedList<Experiment>): EndpointResponseWire<"sea
   };
 }
 
-const trackingServerEndpoints: ServerEndpointTable<TrackingEndpointName> = {
+export const trackingServerEndpoints: ServerEndpointTable<TrackingEndpointName, TrackingEndpointContext> = {
   createExperiment: {
     handle: async ({ tracking: store }, request) => ({
       experiment_id: await store.createExperiment({
@@ -283,5 +286,3 @@ const trackingServerEndpoints: ServerEndpointTable<TrackingEndpointName> = {
     },
   },
 };
-
-export const serverEndpoints: ServerEndpointTable<EndpointName> = { ...trackingServerEndpoints, ...registryServerEndpoints };

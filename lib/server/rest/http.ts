@@ -3,7 +3,7 @@
  * error into MLflow's error body `{ error_code, message }` with its status.
  */
 import { TrackingError, type ErrorBody } from "@/lib/tracking/protocol";
-import { isUniqueViolation } from "../prisma/db";
+import { isUniqueViolation } from "@/lib/server/db/helpers";
 
 /**
  * Learner code runs in a WebContainer or a worker on another origin, and real MLflow clients send

@@ -11,7 +11,7 @@ import {
   type RunInfoSchema,
   type RunSchema,
 } from "@/lib/tracking/protocol";
-import type { Experiment, KeyValue, Metric, Run, RunInfo } from "../entities";
+import type { Experiment, KeyValue, Metric, Run, RunInfo } from "./entities";
 
 type Wire<S extends z.ZodType> = z.input<S>;
 

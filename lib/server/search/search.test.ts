@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { TrackingError } from "@/lib/tracking/protocol";
 import { RUN_GRAMMAR } from "./grammars";
-import { likeToRegExp, matchesClause, parseFilter } from "./filter";
+import { parseFilter } from "./filter";
+import { likeToRegExp, matchesClause } from "./match";
 import { compareSortValues, parseOrderBy } from "./order-by";
 import { createPageToken, parseStartOffset } from "./page-token";
 

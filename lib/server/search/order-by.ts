@@ -4,28 +4,14 @@
  * absent values, whatever the direction; ties broken by the search's own tie-breakers.
  */
 import { TrackingError } from "@/lib/tracking/protocol";
-import type { EntityType, FilterGrammar } from "./filter";
+import { ENTITY_PREFIXES, type EntityType } from "./entity-prefixes";
+import type { FilterGrammar } from "./filter";
 
 export interface OrderByClause {
   type: EntityType;
   key: string;
   ascending: boolean;
 }
-
-const PREFIXES: Record<string, EntityType> = {
-  metric: "metric",
-  metrics: "metric",
-  param: "param",
-  params: "param",
-  parameter: "param",
-  parameters: "param",
-  tag: "tag",
-  tags: "tag",
-  attribute: "attribute",
-  attributes: "attribute",
-  attr: "attribute",
-  run: "attribute",
-};
 
 function unquote(text: string): string {
   const first = text[0];
@@ -44,7 +30,7 @@ export function parseOrderBy(clause: string, grammar: FilterGrammar): OrderByCla
   let key = unquote(identifier);
   const dot = identifier.indexOf(".");
   if (dot > 0 && !/^["`]/.test(identifier)) {
-    const prefix = PREFIXES[identifier.slice(0, dot).toLowerCase()];
+    const prefix = ENTITY_PREFIXES[identifier.slice(0, dot).toLowerCase()];
     if (prefix === undefined) throw couldNotParse();
     type = prefix;
     key = unquote(identifier.slice(dot + 1));

@@ -1,7 +1,7 @@
-/** The Default experiment every workspace has, with MLflow's id ("0") and name. */
+/** The Default experiment every workspace is created with, with MLflow's id ("0") and name. */
 import type { Prisma } from "@/lib/server/db";
-import { DEFAULT_EXPERIMENT_ID, DEFAULT_EXPERIMENT_NAME, experimentArtifactLocation } from "../constants";
-import { nowMillis } from "./db";
+import { DEFAULT_EXPERIMENT_ID, DEFAULT_EXPERIMENT_NAME, experimentArtifactLocation } from "@/lib/server/tracking";
+import { nowMillis } from "@/lib/server/db/helpers";
 
 const DEFAULT_NUMBER = Number(DEFAULT_EXPERIMENT_ID);
 

@@ -1,10 +1,11 @@
 /**
- * The Prisma client types the store codes against. Both generated clients (SQLite, PostgreSQL)
- * have the same API; the store is written once against the SQLite one's types.
+ * What every store (tracking, registry, workspaces, progress) codes against besides the client
+ * itself. Both generated clients (SQLite, PostgreSQL) have the same API; the stores are written
+ * once against the SQLite one's types. Types only from `./index`: importing this module never
+ * opens a database.
  */
-import type { Db, Prisma } from "@/lib/server/db";
+import type { Db, Prisma } from "./index";
 
-export type { Db };
 /** A client or an interactive transaction: what the helpers accept. */
 export type DbClient = Db | Prisma.TransactionClient;
 
@@ -21,16 +22,14 @@ export function nowMillis(): bigint {
 }
 
 /**
- * What ±Infinity is stored as. MLflow stores ±Number.MAX_VALUE, but Prisma writes floats with 16
- * significant digits, which rounds MAX_VALUE past the largest double (PostgreSQL then refuses it):
- * this is the largest value that survives the round trip on both databases.
- */
-export const INFINITY_STAND_IN = 1.7976931348623e308;
-
-/**
  * Options of every interactive transaction. Prisma's defaults (2 s to get a connection, 5 s to
  * finish) are short for PostgreSQL under a burst of concurrent writes on one run (a learner's
  * un-awaited calls, the test suite's parallel files): a request would fail with INTERNAL_ERROR
  * while simply waiting its turn.
  */
 export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
+/** Last value wins when a key repeats, as MLflow's tag dictionaries do. */
+export function dedupeByKey(pairs: readonly { key: string; value: string }[]): { key: string; value: string }[] {
+  return [...new Map(pairs.map((p) => [p.key, { key: p.key, value: p.value }])).values()];
+}

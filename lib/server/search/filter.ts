@@ -1,6 +1,6 @@
 /**
- * MLflow's search filter language (mlflow/utils/search_utils.py), the subset search-runs and
- * search-experiments accept: clauses joined by AND, each `<entity>.<key> <comparator> <value>`.
+ * MLflow's search filter language (mlflow/utils/search_utils.py), the subset this server's
+ * searches accept: clauses joined by AND, each `<entity>.<key> <comparator> <value>`.
  *
  *   metrics.rmse < 0.8 AND params.alpha = '0.5' AND tags."team name" LIKE 'a%'
  *   attributes.status = 'FINISHED' AND run_id IN ('a1…', 'b2…')      (no prefix means attribute)
@@ -9,8 +9,9 @@
  * are not supported, as in MLflow.
  */
 import { TrackingError } from "@/lib/tracking/protocol";
+import { ENTITY_PREFIXES, type EntityType } from "./entity-prefixes";
 
-export type EntityType = "metric" | "param" | "tag" | "attribute";
+export type { EntityType };
 
 export type Comparator =
   | "="
@@ -43,21 +44,6 @@ export interface FilterGrammar {
   /** Attribute aliases (MLflow: `created` → `start_time`). */
   attributeAliases?: Readonly<Record<string, string>>;
 }
-
-const ENTITY_PREFIXES: Record<string, EntityType> = {
-  metric: "metric",
-  metrics: "metric",
-  param: "param",
-  params: "param",
-  parameter: "param",
-  parameters: "param",
-  tag: "tag",
-  tags: "tag",
-  attribute: "attribute",
-  attributes: "attribute",
-  attr: "attribute",
-  run: "attribute",
-};
 
 const NUMERIC_COMPARATORS: readonly Comparator[] = ["=", "!=", ">", ">=", "<", "<="];
 const STRING_COMPARATORS: readonly Comparator[] = ["=", "!=", "LIKE", "ILIKE"];
@@ -254,48 +240,5 @@ export function parseFilter(filter: string | null | undefined, grammar: FilterGr
       throw invalid(`Invalid clause(s) in filter string: '${filter}'. Clauses may only be joined by AND`);
     }
     if (scanner.atEnd()) throw invalid(`Invalid filter string '${filter}': nothing after AND`);
-  }
-}
-
-/** SQL LIKE as a regex: `%` any run, `_` one character. */
-export function likeToRegExp(pattern: string, caseInsensitive: boolean): RegExp {
-  let source = "";
-  for (const ch of pattern) {
-    if (ch === "%") source += "[\\s\\S]*";
-    else if (ch === "_") source += "[\\s\\S]";
-    else source += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`, caseInsensitive ? "iu" : "u");
-}
-
-/**
- * Whether a value satisfies a clause. An absent value (a run without that metric, param or tag)
- * satisfies nothing but IS NULL, as MLflow's inner joins behave.
- */
-export function matchesClause(clause: Clause, actual: string | number | null | undefined): boolean {
-  const { comparator, value: expected } = clause;
-  if (comparator === "IS NULL") return actual === null || actual === undefined;
-  if (comparator === "IS NOT NULL") return actual !== null && actual !== undefined;
-  if (actual === null || actual === undefined) return false;
-  switch (comparator) {
-    case "=":
-      return actual === expected;
-    case "!=":
-      return actual !== expected;
-    case "<":
-      return typeof expected === "number" && typeof actual === "number" && actual < expected;
-    case "<=":
-      return typeof expected === "number" && typeof actual === "number" && actual <= expected;
-    case ">":
-      return typeof expected === "number" && typeof actual === "number" && actual > expected;
-    case ">=":
-      return typeof expected === "number" && typeof actual === "number" && actual >= expected;
-    case "LIKE":
-    case "ILIKE":
-      return typeof expected === "string" && likeToRegExp(expected, comparator === "ILIKE").test(String(actual));
-    case "IN":
-      return Array.isArray(expected) && expected.includes(String(actual));
-    case "NOT IN":
-      return Array.isArray(expected) && !expected.includes(String(actual));
   }
 }

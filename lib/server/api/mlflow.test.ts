@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/server/db";
 import { tempSqliteDatabase, type TempDatabase } from "@/lib/server/db/testing";
 import { createWorkspace } from "@/lib/server/workspaces";
-import { handleMlflowRequest } from "./dispatcher";
-import { errorToBody } from "./http";
+import { handleMlflowRequest } from "./mlflow";
 
 const savedUrl = process.env.DATABASE_URL;
 let database: TempDatabase;
@@ -79,24 +78,5 @@ describe("one path, several methods", () => {
     const wrong = await call("PATCH", "registered-models/alias", { body: "{}" });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get("allow")).toBe("POST, DELETE, GET, OPTIONS");
-  });
-});
-
-describe("errorToBody", () => {
-  it("maps a unique violation to RESOURCE_ALREADY_EXISTS and hides unknown errors behind a 500", () => {
-    expect(errorToBody(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toMatchObject({
-      status: 400,
-      body: { error_code: "RESOURCE_ALREADY_EXISTS" },
-    });
-    const original = console.error;
-    console.error = () => {};
-    try {
-      const { status, body } = errorToBody(new Error("secret detail"));
-      expect(status).toBe(500);
-      expect(body.error_code).toBe("INTERNAL_ERROR");
-      expect(body.message).not.toContain("secret");
-    } finally {
-      console.error = original;
-    }
   });
 });

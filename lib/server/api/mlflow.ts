@@ -1,0 +1,40 @@
+/**
+ * The MLflow REST API as served: every surface's handler table in one dispatcher, and the
+ * per-request context they share. `/api/2.0/mlflow/<path>` serves the `default` workspace,
+ * `/w/<workspaceId>/api/2.0/mlflow/<path>` a learner's: route handlers only pass the workspace id,
+ * the method, the path segments and the request.
+ *
+ * A new surface brings its table (and the context it needs) and is added here, once in each.
+ */
+import { getArtifactStorage } from "@/lib/server/artifacts";
+import { getRegistryStore } from "@/lib/server/registry";
+import { registryServerEndpoints, type RegistryEndpointContext } from "@/lib/server/registry/rest-handlers";
+import { createRestDispatcher } from "@/lib/server/rest";
+import { getTrackingStore } from "@/lib/server/tracking";
+import { trackingServerEndpoints, type TrackingEndpointContext } from "@/lib/server/tracking/rest-handlers";
+import { assertWorkspace } from "@/lib/server/workspaces";
+
+/** Everything a handler may touch, all bound to the request's workspace. */
+type MlflowContext = TrackingEndpointContext & RegistryEndpointContext;
+
+const dispatch = createRestDispatcher<MlflowContext>({ ...trackingServerEndpoints, ...registryServerEndpoints });
+
+/** What every API request checks first (the workspace exists), then its stores. */
+async function openContext(workspaceId: string): Promise<MlflowContext> {
+  await assertWorkspace(workspaceId);
+  return {
+    workspaceId,
+    tracking: await getTrackingStore(workspaceId),
+    registry: await getRegistryStore(workspaceId),
+    artifacts: getArtifactStorage(workspaceId),
+  };
+}
+
+export function handleMlflowRequest(
+  workspaceId: string,
+  method: string,
+  pathSegments: readonly string[],
+  request: Request,
+): Promise<Response> {
+  return dispatch(method, pathSegments, request, () => openContext(workspaceId));
+}

@@ -1,0 +1,9 @@
+/**
+ * The generic machinery of the MLflow REST API: routing, request reading, MLflow's error bodies,
+ * CORS. Each surface (tracking, registry, artifacts…) brings its handlers; the composition root
+ * (`lib/server/api`) puts them together.
+ */
+export { createRestDispatcher, type RestDispatcher } from "./dispatcher";
+export type { EndpointContext, ServerEndpoint, ServerEndpointTable } from "./endpoint";
+export { corsHeaders, errorResponse, errorToBody, jsonResponse, preflightResponse } from "./http";
+export { missingParameter, parseWith, queryToObject, readJsonBody } from "./request";
