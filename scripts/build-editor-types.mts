@@ -1,5 +1,5 @@
 /**
- * Emits the TypeScript declarations of the modules learner code imports (lib/learner-modules.ts:
+ * Emits the TypeScript declarations of the modules learner code imports (lib/learner-modules/:
  * `mlflow`, `cuvee/*`, `node:fs/promises` as the sandbox provides it) from their sources, into
  * `public/generated/editor-types.json`, which the editor loads as virtual `node_modules`.
  * One source: the SDK and the kit's own code, never a hand-written .d.ts.

@@ -6,7 +6,7 @@ import type { CodeFiles } from "../types";
 
 /**
  * Builds the SDK and the kit as the local packages a Node-hosted run imports, from their
- * sources (the kit entries of lib/learner-modules.ts, and the bootstrap in lib/runner):
+ * sources (the kit entries of lib/learner-modules/, and the bootstrap in lib/runner):
  *
  *   node_modules/cuvee/   package.json, dist/{mlflow,data,ml,plot,run}.js + shared chunks
  *   node_modules/mlflow/  package.json, index.js (re-exports `cuvee/mlflow`)

@@ -31,7 +31,7 @@ const KIT_LOADERS: Record<KitModuleSpecifier, () => Promise<unknown>> = {
   "cuvee/plot": () => import("../../plot"),
 };
 
-/** The modules learner code may import (lib/learner-modules.ts), as loaded here. */
+/** The modules learner code may import (lib/learner-modules/), as loaded here. */
 async function providedModules(): Promise<Record<string, unknown>> {
   const [fs, ...loaded] = await Promise.all([import("node:fs/promises"), ...KIT_MODULE_SPECIFIERS.map((specifier) => KIT_LOADERS[specifier]())]);
   const kit = Object.fromEntries(KIT_MODULE_SPECIFIERS.map((specifier, index) => [specifier, loaded[index]])) as Record<KitModuleSpecifier, unknown>;

@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { KIT_MODULE_SPECIFIERS, LEARNER_MODULE_SPECIFIERS, LEARNER_MODULES, learnerModuleTable } from "./learner-modules";
+import { KIT_MODULE_SPECIFIERS, LEARNER_MODULE_SPECIFIERS, LEARNER_MODULES, learnerModuleTable } from "./index";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("the learner-modules table", () => {
   it("lists the modules learner code may import, in order", () => {

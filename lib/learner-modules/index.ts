@@ -11,7 +11,7 @@
  *   same modules;
  * - `scripts/build-editor-types.mts` emits the editor's declarations from the same sources.
  *
- * A leaf module (it imports nothing) at the root of `lib/`: the SDK (`lib/tracking`) reads it,
+ * A leaf room of its own (it imports nothing), `lib/learner-modules/`: the SDK (`lib/tracking`) reads it,
  * and `lib/runner` already imports the SDK, so the table cannot live in `lib/runner` without a
  * cycle between the two folders.
  */
