@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { checkRequestSchema, type CheckResponse } from "@/lib/course/check-contract";
-import { runBlocCheck } from "@/lib/server/course/run-check";
+import { runBlocCheck } from "@/lib/server/checks/run-check";
 import { WORKSPACE_COOKIE } from "@/lib/server/session/cookie";
 import { workspaceExists } from "@/lib/server/workspaces";
 
