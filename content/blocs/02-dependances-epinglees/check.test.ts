@@ -4,7 +4,7 @@ import { checkHarness } from "@/lib/server/checks/kit/testing";
 import { CUVEE_VERSION } from "@/lib/tracking/version";
 import { check } from "./check";
 
-const { newStore, code, verdict, logRun, putArtifact } = checkHarness(check);
+const { newStore, code, verdict, logRun, putArtifact } = checkHarness(check, { code: true });
 const VERSION = CUVEE_VERSION;
 
 describe("bloc 2: pinned dependencies", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkHarness } from "@/lib/server/checks/kit/testing";
 import { check } from "./check";
 
-const { newStore, code, verdict, logRun } = checkHarness(check);
+const { newStore, code, verdict, logRun } = checkHarness(check, { code: true });
 
 describe("bloc 3: tracking URI", () => {
   it("fails on the starting code, passes when the solution printed the workspace's URI", async () => {

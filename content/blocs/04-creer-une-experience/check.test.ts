@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkHarness } from "@/lib/server/checks/kit/testing";
 import { check } from "./check";
 
-const { newStore, code, verdict, logRun } = checkHarness(check);
+const { newStore, code, verdict, logRun } = checkHarness(check, { code: true });
 
 describe("bloc 4: create an experiment", () => {
   it("fails without the experiment, without tags or without a finished run; passes with all three", async () => {

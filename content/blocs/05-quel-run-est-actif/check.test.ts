@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkHarness } from "@/lib/server/checks/kit/testing";
 import { check } from "./check";
 
-const { newStore, code, verdict, logRun } = checkHarness(check);
+const { newStore, code, verdict, logRun } = checkHarness(check, { code: true });
 
 describe("bloc 5: active run", () => {
   it("needs the same stored, finished run id printed during and after the run", async () => {

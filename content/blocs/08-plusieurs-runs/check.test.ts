@@ -4,7 +4,7 @@ import { checkHarness } from "@/lib/server/checks/kit/testing";
 import elasticnet from "@/test-data/fixtures/elasticnet.json";
 import { check } from "./check";
 
-const { newStore, code, verdict, logRun } = checkHarness(check);
+const { newStore, code, verdict, logRun } = checkHarness(check, { code: true });
 
 describe("bloc 8: several runs", () => {
   it("fails on the starting code, on repeated params and on a wrong rmse; passes on the reference grid", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkHarness } from "@/lib/server/checks/kit/testing";
 import { check } from "./check";
 
-const { newStore, code, verdict, logRun, putArtifact } = checkHarness(check);
+const { newStore, code, verdict, logRun, putArtifact } = checkHarness(check, { code: true });
 
 describe("bloc 10: autolog", () => {
   it("needs autolog before the first fit, and an autologged newest run", async () => {

@@ -3,7 +3,8 @@
  * real tracking store (a fresh SQLite file) and real artifact storage (a temporary folder), the
  * blocs' real starting code and solutions as the learner's code. Tracking state is written
  * through the store, as the REST API would; `npm run blocs:check` runs the solutions themselves
- * end to end. Call `checkHarness(check)` once at the top of a test file: it registers its own hooks.
+ * end to end. Call `checkHarness(check)` once at the top of a test file (with `{ code: true }`
+ * when its tests read the blocs' code): it registers its own hooks.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -40,23 +41,35 @@ export interface CheckHarness {
   putArtifact(store: TrackingStore, run: Run, artifactPath: string, text: string): Promise<void>;
 }
 
+export interface CheckHarnessOptions {
+  /**
+   * The tests read the blocs' code (`code()`): the course is loaded before them, once (loading
+   * validates every lesson, which takes seconds on a busy machine).
+   */
+  code?: boolean;
+}
+
 /** The harness of one bloc's check tests. */
-export function checkHarness(check: BlocCheck): CheckHarness {
+export function checkHarness(check: BlocCheck, options: CheckHarnessOptions = {}): CheckHarness {
   const saved = { database: process.env.DATABASE_URL, artifacts: process.env.CUVEE_ARTIFACTS_DIR };
   let database: TempDatabase;
   let artifactsDir: string;
   let db: Db;
-  /** Loading the course validates every lesson: only done for the tests that read code. */
   let blocs: Promise<Map<number, Bloc>> | undefined;
+  const loadBlocs = () => (blocs ??= loadAllBlocs().then((all) => new Map(all.map((loaded) => [loaded.frontmatter.bloc, loaded]))));
   let clock = Date.now() - 60_000;
 
-  // Migrating a fresh database takes a few seconds on a busy machine.
+  // Migrating a fresh database and validating every lesson take a few seconds on a busy machine.
   beforeAll(async () => {
     database = tempSqliteDatabase();
     artifactsDir = mkdtempSync(path.join(os.tmpdir(), "cuvee-artifacts-"));
     process.env.DATABASE_URL = database.url;
     process.env.CUVEE_ARTIFACTS_DIR = artifactsDir;
     db = await getDb();
+    // The first writes warm the database up (its writer thread, the queries): paid here, under
+    // the hook's timeout, rather than in the first test's.
+    await new PrismaTrackingStore(db, (await createWorkspace(db)).id).createExperiment({ name: "warm-up" });
+    if (options.code) await loadBlocs();
   }, 60_000);
 
   afterAll(async () => {
@@ -75,8 +88,7 @@ export function checkHarness(check: BlocCheck): CheckHarness {
     },
 
     async code(bloc, which) {
-      blocs ??= loadAllBlocs().then((all) => new Map(all.map((loaded) => [loaded.frontmatter.bloc, loaded])));
-      const loaded = (await blocs).get(bloc);
+      const loaded = (await loadBlocs()).get(bloc);
       if (!loaded) throw new Error(`bloc ${bloc} is not written`);
       return which === "start" ? loaded.startFiles : loaded.solutionFiles;
     },
