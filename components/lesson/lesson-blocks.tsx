@@ -41,5 +41,5 @@ export function Resume({ children }: { children: ReactNode }) {
   return <Callout label="Résumé" tone="stone">{children}</Callout>;
 }
 
-/** Components an author writes by hand in MDX. `Ajout` and `Position` are derived per bloc (see render-lesson). */
+/** Components an author writes by hand in MDX (their names are in lib/course/lesson-components.ts). `Ajout` and `Position` are derived per bloc (see render-lesson). */
 export const lessonComponents = { Objectif, Instructions, Pourquoi, PythonVersTs, Resume };

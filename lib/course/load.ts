@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { catalogEntry } from "./catalog";
+import type { CodeFiles } from "./code-files";
 import { blocFrontmatterSchema, type BlocFrontmatter } from "./frontmatter";
 import { lessonProblems } from "./validate-lesson";
 
@@ -30,8 +31,6 @@ export class AuthoringError extends Error {
     super(`${where}: ${problem}`);
   }
 }
-
-export type CodeFiles = Record<string, string>;
 
 export interface Bloc {
   frontmatter: BlocFrontmatter;

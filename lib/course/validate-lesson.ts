@@ -1,7 +1,4 @@
-import { lessonComponents } from "@/components/lesson/lesson-blocks";
-
-/** Components a lesson may use: the hand-written ones and the two derived from the code. */
-export const KNOWN_COMPONENTS: readonly string[] = [...Object.keys(lessonComponents), "Ajout", "Position"];
+import { isLessonComponent, LESSON_COMPONENTS } from "./lesson-components";
 
 interface MdxNode {
   type: string;
@@ -20,8 +17,8 @@ export async function lessonProblems(body: string, lineOffset = 0): Promise<stri
   const collectUnknownComponents = () => (tree: MdxNode) => {
     const walk = (node: MdxNode) => {
       if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name && /^[A-Z]/.test(node.name)) {
-        if (!KNOWN_COMPONENTS.includes(node.name)) {
-          problems.push(`unknown component <${node.name}> (line ${node.position ? node.position.start.line + lineOffset : "?"}); known: ${KNOWN_COMPONENTS.join(", ")}.`);
+        if (!isLessonComponent(node.name)) {
+          problems.push(`unknown component <${node.name}> (line ${node.position ? node.position.start.line + lineOffset : "?"}); known: ${LESSON_COMPONENTS.join(", ")}.`);
         }
       }
       node.children?.forEach(walk);

@@ -1,4 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
+import { type BlocCheck, failed, passed } from "@/lib/server/checks/kit";
 import { printsSequence } from "@/lib/course/printed-numbers";
 import { REFERENCE } from "@/lib/course/reference";
 

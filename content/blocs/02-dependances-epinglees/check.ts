@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { entrySource, importedPackages, newestRun, parseLearnerCode, pinningProblems, PLATFORM_PACKAGES, RunArtifacts } from "@/lib/course/check-kit";
+import { type BlocCheck, entrySource, failed, importedPackages, newestRun, parseLearnerCode, passed, pinningProblems, PLATFORM_PACKAGES, RunArtifacts } from "@/lib/server/checks/kit";
 
 const MANIFEST = "package.json";
 

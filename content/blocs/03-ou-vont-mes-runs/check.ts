@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { entrySource, findCalls, isWorkspaceTrackingUri, newestRun, parseLearnerCode, printedUrls, workspaceTrackingPath } from "@/lib/course/check-kit";
+import { type BlocCheck, entrySource, failed, findCalls, isWorkspaceTrackingUri, newestRun, parseLearnerCode, passed, printedUrls, workspaceTrackingPath } from "@/lib/server/checks/kit";
 
 /** Calls that reach the tracking server: the URI must be chosen before the first of them. */
 const SERVER_CALLS = ["setExperiment", "createExperiment", "getExperimentByName", "startRun", "logParam", "logMetric"];

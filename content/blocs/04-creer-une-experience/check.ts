@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { activeExperimentNamed, entrySource, findCalls, newestRuns, parseLearnerCode, userTags } from "@/lib/course/check-kit";
+import { activeExperimentNamed, type BlocCheck, entrySource, failed, findCalls, newestRuns, parseLearnerCode, passed, userTags } from "@/lib/server/checks/kit";
 
 const EXPERIMENT = "exp_wine_quality_v2";
 

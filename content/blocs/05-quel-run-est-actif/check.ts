@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { entrySource, findCalls, parseLearnerCode, printedRunIds } from "@/lib/course/check-kit";
+import { type BlocCheck, entrySource, failed, findCalls, parseLearnerCode, passed, printedRunIds } from "@/lib/server/checks/kit";
 import type { Run } from "@/lib/server/tracking/entities";
 
 /** Bloc 5: the same run id printed inside the run (activeRun) and after it (lastActiveRun); that run is FINISHED. */

@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { newestRun, RunArtifacts } from "@/lib/course/check-kit";
+import { type BlocCheck, failed, newestRun, passed, RunArtifacts } from "@/lib/server/checks/kit";
 
 /** Bloc 6: the newest finished run holds a folder of at least 2 files, readable from the server. */
 export const check: BlocCheck = async ({ tracking }) => {

@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { newestRun, tagOf } from "@/lib/course/check-kit";
+import { type BlocCheck, failed, newestRun, passed, tagOf } from "@/lib/server/checks/kit";
 
 const REQUIRED_TAGS = ["engineering", "release.candidate", "release.version"];
 

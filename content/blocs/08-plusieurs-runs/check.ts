@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { entrySource, isCalledFromLoop, metricOf, newestRuns, paramOf, parseLearnerCode, runsOfLatestExecution } from "@/lib/course/check-kit";
+import { type BlocCheck, entrySource, failed, isCalledFromLoop, metricOf, newestRuns, paramOf, parseLearnerCode, passed, runsOfLatestExecution } from "@/lib/server/checks/kit";
 import elasticnet from "@/test-data/fixtures/elasticnet.json";
 
 const MIN_RUNS = 3;

@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { activeExperiments, newestRuns } from "@/lib/course/check-kit";
+import { activeExperiments, type BlocCheck, failed, newestRuns, passed } from "@/lib/server/checks/kit";
 
 /** The experiments the earlier blocs use: bloc 9 asks for new ones. */
 const EARLIER_EXPERIMENTS = new Set(["Default", "exp_wine_quality", "exp_wine_quality_v2"]);

@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { entrySource, findCalls, newestRun, paramOf, parseLearnerCode, RunArtifacts } from "@/lib/course/check-kit";
+import { type BlocCheck, entrySource, failed, findCalls, newestRun, paramOf, parseLearnerCode, passed, RunArtifacts } from "@/lib/server/checks/kit";
 
 /** A hyperparameter only autologging records (the lessons never log it by hand). */
 const AUTOLOGGED_PARAM = "max_iter";

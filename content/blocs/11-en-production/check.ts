@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { lastPrintedJsonObject, productionConfigProblems } from "@/lib/course/check-kit";
+import { type BlocCheck, failed, lastPrintedJsonObject, passed, productionConfigProblems } from "@/lib/server/checks/kit";
 
 /** Bloc 11: the configuration the script printed is one a production deployment supports (PostgreSQL, S3, proxied artifacts, reachable host). */
 export const check: BlocCheck = async ({ output }) => {

@@ -1,5 +1,4 @@
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { entrySource, findCalls, metricOf, newestRun, paramOf, parseLearnerCode } from "@/lib/course/check-kit";
+import { type BlocCheck, entrySource, failed, findCalls, metricOf, newestRun, paramOf, parseLearnerCode, passed } from "@/lib/server/checks/kit";
 import { REFERENCE } from "@/lib/course/reference";
 
 const METRICS = ["rmse", "mae", "r2"] as const;

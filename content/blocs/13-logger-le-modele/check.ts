@@ -1,6 +1,5 @@
 import { parse } from "yaml";
-import { failed, passed, type BlocCheck } from "@/lib/course/check";
-import { newestRun, RunArtifacts } from "@/lib/course/check-kit";
+import { type BlocCheck, failed, newestRun, passed, RunArtifacts } from "@/lib/server/checks/kit";
 
 const MODEL_DIR = "model";
 

@@ -1,3 +1,6 @@
+// Generated from the folders of content/blocs/ by scripts/build-check-registry.mts (run before
+// `dev` and `build`, or `npm run checks:registry`): do not edit. registry.test.ts fails when it
+// differs from the folders.
 import { check as bloc0 } from "@/content/blocs/00-installer-et-demarrer/check";
 import { check as bloc1 } from "@/content/blocs/01-premiere-experience/check";
 import { check as bloc2 } from "@/content/blocs/02-dependances-epinglees/check";
@@ -12,12 +15,9 @@ import { check as bloc10 } from "@/content/blocs/10-autolog/check";
 import { check as bloc11 } from "@/content/blocs/11-en-production/check";
 import { check as bloc12 } from "@/content/blocs/12-logger-a-la-main/check";
 import { check as bloc13 } from "@/content/blocs/13-logger-le-modele/check";
-import type { BlocCheck } from "./check";
+import type { BlocCheck } from "./kit/check";
 
-/**
- * Each written bloc's check, by number. Static imports so that the bundler sees every check;
- * a test fails if a written bloc has no entry here or an entry has no bloc.
- */
+/** Each written bloc's check, by number. Static imports, so that the bundler sees every check. */
 export const CHECKS: Readonly<Record<number, BlocCheck>> = {
   0: bloc0,
   1: bloc1,

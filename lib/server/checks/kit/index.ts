@@ -1,7 +1,11 @@
+import type { CodeFiles } from "@/lib/course/code-files";
+
 /**
- * Shared helpers for blocs' checks: the learner's tracking state (`runs`), their run's artifacts
- * (`artifacts`), what they printed (`output`) and the structure of their code (`code`).
+ * What a bloc's `check.ts` imports: the check's contract (`check`: BlocCheck, passed, failed) and
+ * shared helpers: the learner's tracking state (`runs`), their run's artifacts (`artifacts`),
+ * what they printed (`output`) and the structure of their code (`code`).
  */
+export { failed, passed, type BlocCheck, type CheckContext, type CheckVerdict } from "./check";
 export { RunArtifacts } from "./artifacts";
 export { findCalls, firstStringArgument, importedPackages, isCalledFromLoop, parseLearnerCode, type FoundCall, type LearnerSource } from "./code";
 export { isWorkspaceTrackingUri, printedRunIds, printedUrls, workspaceTrackingPath } from "./output";
@@ -20,6 +24,6 @@ export {
 } from "./runs";
 
 /** The learner's entry file (`main.ts` unless the bloc says otherwise), "" when absent. */
-export function entrySource(code: Record<string, string>, entry = "main.ts"): string {
+export function entrySource(code: CodeFiles, entry = "main.ts"): string {
   return code[entry] ?? Object.entries(code).find(([path]) => path.endsWith(".ts"))?.[1] ?? "";
 }

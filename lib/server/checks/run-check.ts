@@ -1,17 +1,13 @@
-import type { CheckVerdict } from "@/lib/course/check";
-import { CHECKS } from "@/lib/course/checks";
+import type { CheckRequest, Verdict } from "@/lib/course/check-contract";
 import { markBlocDone } from "@/lib/server/progress";
 import { getTrackingStore } from "@/lib/server/tracking";
+import { CHECKS } from "./registry.generated";
 
 /**
  * Runs a bloc's check against the learner's workspace and records the bloc as done when it
  * passes. Returns undefined for a bloc without a check.
  */
-export async function runBlocCheck(
-  workspaceId: string,
-  bloc: number,
-  evidence: { output: string; code: Record<string, string>; runIds?: readonly string[] },
-): Promise<CheckVerdict | undefined> {
+export async function runBlocCheck(workspaceId: string, bloc: number, evidence: CheckRequest): Promise<Verdict | undefined> {
   const check = CHECKS[bloc];
   if (!check) return undefined;
   const tracking = await getTrackingStore(workspaceId);

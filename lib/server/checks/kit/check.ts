@@ -1,3 +1,5 @@
+import type { CodeFiles } from "@/lib/course/code-files";
+import type { Verdict } from "@/lib/course/check-contract";
 import type { TrackingStore } from "@/lib/server/tracking/store";
 
 /**
@@ -11,7 +13,7 @@ export interface CheckContext {
   /** What the learner's last run printed (console lines joined by newlines). */
   output: string;
   /** The learner's files, by path. */
-  code: Record<string, string>;
+  code: CodeFiles;
   /**
    * The runs the learner's last execution created, as the runner saw them; absent when unknown
    * (a check asked without running, an older page).
@@ -19,12 +21,8 @@ export interface CheckContext {
   runIds?: readonly string[];
 }
 
-export interface CheckVerdict {
-  passed: boolean;
-  message: string;
-  /** What is missing or wrong, one French sentence each. */
-  details?: string[];
-}
+/** What a check answers: the verdict the lesson page shows (lib/course/check-contract.ts). */
+export type CheckVerdict = Verdict;
 
 export type BlocCheck = (context: CheckContext) => Promise<CheckVerdict>;
 
