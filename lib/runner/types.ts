@@ -3,8 +3,9 @@
  * WebContainer later) and what it hears back. Components use a runner through this interface
  * only, never Worker or WebContainer APIs.
  */
+import type { CodeFiles } from "@/lib/course/code-files";
 
-export type CodeFiles = Record<string, string>;
+export type { CodeFiles };
 
 export interface RunRequest {
   /** Learner files by path relative to the project root (code and data). */
