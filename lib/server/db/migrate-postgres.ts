@@ -1,6 +1,6 @@
 // The migrator's PostgreSQL side (pg, one dedicated connection). Server-only.
 import pg from "pg";
-import type { MigrationTarget, MigrationTransaction } from "./migrate";
+import type { MigrationTarget, MigrationTransaction } from "./migration-target";
 import { type AppliedMigration, MIGRATIONS_TABLE, MigrationError } from "./migrations";
 
 /**

@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { MigrationTarget, MigrationTransaction } from "./migrate";
+import type { MigrationTarget, MigrationTransaction } from "./migration-target";
 import { type AppliedMigration, MIGRATIONS_TABLE, MigrationError } from "./migrations";
 
 /** How long a second process waits for the first one's migration before giving up. */

@@ -5,26 +5,11 @@
 import { type DbConfig, migrationsDir } from "./config";
 import { openPostgresTarget } from "./migrate-postgres";
 import { openSqliteTarget } from "./migrate-sqlite";
-import { type AppliedMigration, type Migration, pendingMigrations, readMigrations } from "./migrations";
+import type { MigrationTarget } from "./migration-target";
+import { type Migration, pendingMigrations, readMigrations } from "./migrations";
 
 export { MIGRATIONS_TABLE, MigrationError } from "./migrations";
-
-/** One database, as the migrator needs it. */
-export interface MigrationTarget {
-  /**
-   * Runs `work` in one transaction that no other migrator (another process starting at the
-   * same time) can interleave with; commits if `work` resolves, rolls back if it throws.
-   */
-  exclusive<T>(work: (tx: MigrationTransaction) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
-
-export interface MigrationTransaction {
-  /** The applied migrations (creating the bookkeeping table on first use). */
-  applied(): Promise<AppliedMigration[]>;
-  /** Runs a migration's SQL and records it. */
-  apply(migration: Migration): Promise<void>;
-}
+export type { MigrationTarget, MigrationTransaction } from "./migration-target";
 
 /**
  * Applies pending migrations one transaction each, re-reading the history under the lock
