@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { describeWriteError, mlflowPost, workspaceApiBase } from "./mlflow-fetch";
+import { callMlflow, describeWriteError, workspaceTrackingUri } from "./mlflow-client";
 
 interface ExperimentActionsProps {
   workspaceId: string;
@@ -22,11 +22,11 @@ export function ExperimentActions({ workspaceId, experimentId, name, deleted }: 
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const call = async (endpoint: string, body: Record<string, string>) => {
+  const call = async (endpoint: "updateExperiment" | "restoreExperiment" | "deleteExperiment", body: { new_name?: string } = {}) => {
     setPending(true);
     setError(null);
     try {
-      await mlflowPost(workspaceApiBase(workspaceId), endpoint, { experiment_id: experimentId, ...body });
+      await callMlflow(workspaceTrackingUri(workspaceId), endpoint, { experiment_id: experimentId, ...body });
       setRenaming(false);
       router.refresh();
     } catch (caught) {
@@ -39,7 +39,7 @@ export function ExperimentActions({ workspaceId, experimentId, name, deleted }: 
   const rename = (event: FormEvent) => {
     event.preventDefault();
     if (newName.trim() === "" || newName.trim() === name) return setRenaming(false);
-    void call("experiments/update", { new_name: newName.trim() });
+    void call("updateExperiment", { new_name: newName.trim() });
   };
 
   return (
@@ -66,7 +66,7 @@ export function ExperimentActions({ workspaceId, experimentId, name, deleted }: 
           </button>
         </form>
       ) : deleted ? (
-        <button type="button" disabled={pending} className={smallButton} onClick={() => void call("experiments/restore", {})} aria-label={`Restaurer l'expérience ${name}`}>
+        <button type="button" disabled={pending} className={smallButton} onClick={() => void call("restoreExperiment")} aria-label={`Restaurer l'expérience ${name}`}>
           Restaurer
         </button>
       ) : (
@@ -79,7 +79,7 @@ export function ExperimentActions({ workspaceId, experimentId, name, deleted }: 
               type="button"
               disabled={pending}
               className={`${smallButton} text-red-700 dark:text-red-300`}
-              onClick={() => void call("experiments/delete", {})}
+              onClick={() => void call("deleteExperiment")}
               aria-label={`Supprimer l'expérience ${name}`}
             >
               Supprimer

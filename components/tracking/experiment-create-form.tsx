@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { describeWriteError, mlflowPost, workspaceApiBase } from "./mlflow-fetch";
+import { callMlflow, describeWriteError, workspaceTrackingUri } from "./mlflow-client";
 
 /** Creates an experiment through the REST API, then opens it. */
 export function ExperimentCreateForm({ workspaceId }: { workspaceId: string }) {
@@ -21,7 +21,7 @@ export function ExperimentCreateForm({ workspaceId }: { workspaceId: string }) {
     setPending(true);
     setError(null);
     try {
-      const { experiment_id } = await mlflowPost<{ experiment_id: string }>(workspaceApiBase(workspaceId), "experiments/create", { name: trimmed });
+      const { experiment_id } = await callMlflow(workspaceTrackingUri(workspaceId), "createExperiment", { name: trimmed });
       setName("");
       router.push(`/suivi/experiences/${experiment_id}`);
     } catch (caught) {

@@ -6,7 +6,8 @@ import { formatMetric } from "./format";
 import { RunStatusBadge } from "./run-status";
 import { STAGE_LABEL, StageBadge } from "./stage-badge";
 import { runChanges, type RunChanges } from "./run-changes";
-import { useWorkspaceTracking, type PanelModel, type PanelRun } from "./use-workspace-tracking";
+import type { PanelModel, PanelRun } from "./panel-data";
+import { useWorkspaceTracking } from "./use-workspace-tracking";
 
 /** How long a new run or a moved model version stays highlighted. */
 const HIGHLIGHT_MS = 6000;

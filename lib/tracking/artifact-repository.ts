@@ -1,5 +1,6 @@
+import { parseJson } from "./call-endpoint";
 import { MlflowException } from "./exceptions";
-import { parseJson, sendToServer } from "./http";
+import { sendToServer } from "./http";
 import { baseName, joinPath, listFilesRecursively, makeDirectory, readBytes, writeBytes } from "./local-files";
 import { track } from "./pending";
 import { MLFLOW_ARTIFACTS_API_PREFIX, ProxiedListArtifactsResponseSchema } from "./protocol/artifacts";

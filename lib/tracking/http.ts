@@ -1,3 +1,4 @@
+import { parseJson } from "./call-endpoint";
 import { MlflowException, TrackingServerUnreachable } from "./exceptions";
 
 /**
@@ -23,13 +24,4 @@ export async function exceptionFromResponse(response: Response): Promise<MlflowE
   const errorCode = typeof record?.error_code === "string" ? record.error_code : `HTTP_${response.status}`;
   const message = typeof record?.message === "string" ? record.message : text.slice(0, 500);
   return new MlflowException(errorCode, message, response.status);
-}
-
-export function parseJson(text: string): unknown {
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

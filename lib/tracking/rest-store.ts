@@ -1,18 +1,16 @@
+import { callEndpoint } from "./call-endpoint";
 import { MlflowException } from "./exceptions";
-import { parseJson, sendToServer } from "./http";
+import { sendToServer } from "./http";
 import { track } from "./pending";
-import {
-  MLFLOW_API_PREFIX,
-  mlflowEndpoints,
-  type EndpointName,
-  type EndpointRequest,
-  type EndpointResponse,
-} from "./protocol/endpoints";
+import type { EndpointName, EndpointRequest, EndpointResponse } from "./protocol/endpoints";
+import { TrackingError } from "./protocol/errors";
 
 /**
- * Speaks MLflow's REST API 2.0 to one tracking server (like MLflow's `RestStore`). Methods,
- * paths and response schemas come from the protocol's endpoint list, shared with the server.
- * Every request is registered as pending so that un-awaited calls are flushed before a run ends.
+ * Speaks MLflow's REST API 2.0 to one tracking server (like MLflow's `RestStore`) through
+ * `callEndpoint`, as the pages do: methods, paths and response schemas come from the protocol's
+ * endpoint list, shared with the server. Learner code sees every failure as an `MlflowException`
+ * (or `TrackingServerUnreachable`). Every request is registered as pending so that un-awaited
+ * calls are flushed before a run ends.
  */
 export class RestStore {
   constructor(private readonly trackingUri: string) {}
@@ -22,41 +20,13 @@ export class RestStore {
   }
 
   call<N extends EndpointName>(name: N, request: EndpointRequest<N>): Promise<EndpointResponse<N>> {
-    return track(this.send(name, request));
+    return track(
+      callEndpoint(this.trackingUri, name, request, { send: (url, init) => sendToServer(this.trackingUri, url, init) }).catch(
+        (error: unknown) => {
+          // `sendToServer` already throws the SDK's errors; what is left is an answer that does not match the schema.
+          throw error instanceof TrackingError ? new MlflowException(error.errorCode, error.message, error.httpStatus) : error;
+        },
+      ),
+    );
   }
-
-  private async send<N extends EndpointName>(name: N, request: EndpointRequest<N>): Promise<EndpointResponse<N>> {
-    const contract = mlflowEndpoints[name];
-    const method = contract.methods[0];
-    let url = `${this.trackingUri}${MLFLOW_API_PREFIX}/${contract.path}`;
-    let body: string | undefined;
-    if (method === "GET") {
-      const query = toQuery(request as Record<string, unknown>);
-      if (query) url += `?${query}`;
-    } else {
-      body = JSON.stringify(request);
-    }
-
-    const response = await sendToServer(this.trackingUri, url, {
-      method,
-      body,
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-    });
-    const json = parseJson(await response.text());
-    const parsed = contract.response.safeParse(json ?? {});
-    if (!parsed.success) {
-      throw new MlflowException("INTERNAL_ERROR", `Unexpected response from ${contract.path}: ${parsed.error.message}`, response.status);
-    }
-    return parsed.data as EndpointResponse<N>;
-  }
-}
-
-/** MLflow's GET convention: one query parameter per field, repeated keys for lists. */
-function toQuery(request: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(request)) {
-    if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
-  }
-  return params.toString();
 }
