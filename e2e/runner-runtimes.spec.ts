@@ -21,12 +21,12 @@ test("offline, the real WebContainer never boots: the run falls back to the brow
   await page.goto("/cours/1");
   await page.getByLabel("Choisir l'environnement d'exécution").selectOption("webcontainer");
   await replaceCode(page, blocOneSolution);
-  const clicked = Date.now();
   await page.getByRole("button", { name: "Exécuter" }).click();
 
+  // That the fallback comes at the boot timeout exactly is proven with fake timers
+  // (lib/runner/runtime-store.test.ts); a wall-clock bound here only measured the machine's load.
   const consoleLog = page.getByRole("log");
-  await expect(consoleLog).toContainText("WebContainer indisponible hors ligne : exécution dans le bac à sable du navigateur.", { timeout: BOOT_TIMEOUT_MS + 2_000 });
-  expect(Date.now() - clicked).toBeLessThan(BOOT_TIMEOUT_MS + 2_000);
+  await expect(consoleLog).toContainText("WebContainer indisponible hors ligne : exécution dans le bac à sable du navigateur.", { timeout: BOOT_TIMEOUT_MS + 15_000 });
   await expect(consoleLog).toContainText("400 vins dans le jeu de test");
   await expect(consoleLog).toContainText("Exécution terminée");
   await expect(page.getByTestId("runtime-kind")).toHaveAttribute("data-runtime", "worker");
