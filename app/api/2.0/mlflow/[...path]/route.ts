@@ -1,6 +1,7 @@
 // MLflow's REST API, un-prefixed: serves the `default` workspace, like a plain MLflow server.
 import { handleMlflowRequest } from "@/lib/server/api";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/server/workspaces";
+import { overlongQueryResponse } from "@/lib/server/rest/request-line";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ type Context = { params: Promise<{ path: string[] }> };
 
 async function handle(request: Request, { params }: Context): Promise<Response> {
   const { path } = await params;
-  return handleMlflowRequest(DEFAULT_WORKSPACE_ID, request.method, path, request);
+  return overlongQueryResponse(request) ?? handleMlflowRequest(DEFAULT_WORKSPACE_ID, request.method, path, request);
 }
 
 // Every method reaches the dispatcher, so that wrong methods get MLflow's JSON error (with CORS).
