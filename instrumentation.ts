@@ -5,6 +5,9 @@ export async function register(): Promise<void> {
   // Only the Node.js runtime: the edge runtime has no filesystem or database drivers, and the
   // dynamic import keeps lib/server/db out of the edge bundle.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A misspelt setting stops the start here, with its name, rather than failing requests later.
+  const { defaultWorkspaceMode } = await import("./lib/server/workspaces/default-mode");
+  defaultWorkspaceMode();
   const { getDb } = await import("./lib/server/db");
   await getDb();
 }
