@@ -8,6 +8,9 @@ export async function register(): Promise<void> {
   // A misspelt setting stops the start here, with its name, rather than failing requests later.
   const { defaultWorkspaceMode } = await import("./lib/server/workspaces/default-mode");
   defaultWorkspaceMode();
+  const { parseEmptyWorkspaceDays, scheduleWorkspaceSweeps } = await import("./lib/server/workspaces/sweep");
+  const idleDays = parseEmptyWorkspaceDays(process.env.CUVEE_EMPTY_WORKSPACE_DAYS);
   const { getDb } = await import("./lib/server/db");
   await getDb();
+  scheduleWorkspaceSweeps(idleDays);
 }
