@@ -16,7 +16,7 @@ export async function register(): Promise<void> {
   const mode = defaultWorkspaceMode();
   const idleDays = parseEmptyWorkspaceDays(process.env.CUVEE_EMPTY_WORKSPACE_DAYS);
   if (publicUrl?.startsWith("https://") && mode === "open") {
-    console.warn("[cuvee] CUVEE_PUBLIC_URL is public but CUVEE_DEFAULT_WORKSPACE=open: anyone may write to and delete the default workspace.");
+    console.warn("[cuvee] CUVEE_PUBLIC_URL is https but CUVEE_DEFAULT_WORKSPACE=open: anyone may write to and delete the default workspace (README, Public deployment).");
   }
   // Before the first request: per-client limits need the peer's address (client-address.ts).
   installSocketAddressStamp();

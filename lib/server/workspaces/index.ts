@@ -4,8 +4,9 @@
  *
  * The `default` workspace serves the un-prefixed API (`/api/2.0/mlflow/…`), as a plain MLflow
  * server would; it is created on first use, and `CUVEE_DEFAULT_WORKSPACE` (default-mode.ts) may
- * make it read-only or switch it off. It is never a learner's workspace (the web UI never adopts it). Other workspaces are created only by
- * `createWorkspace()`, never from an id a client made up.
+ * make it read-only or switch it off. It is never a learner's workspace: the web UI never adopts
+ * it. Other workspaces are created only by `createWorkspace()`, never from an id a client made up;
+ * sweep.ts deletes the empty ones nobody has seen for long.
  */
 import { randomBytes } from "node:crypto";
 import { getDb, type Db } from "@/lib/server/db";
