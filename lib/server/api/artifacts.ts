@@ -5,7 +5,10 @@
  */
 import { getArtifactStorage, type ArtifactStorage } from "@/lib/server/artifacts";
 import { serveArtifactRequest } from "@/lib/server/artifacts/http";
+import { errorResponse } from "@/lib/server/rest";
 import { assertWorkspace } from "@/lib/server/workspaces";
+import { defaultWorkspaceMode } from "@/lib/server/workspaces/default-mode";
+import { artifactRequestRefusal } from "./default-workspace-access";
 
 async function openStorage(workspaceId: string): Promise<ArtifactStorage> {
   await assertWorkspace(workspaceId);
@@ -18,5 +21,7 @@ export function handleArtifactRequest(
   pathSegments: readonly string[],
   request: Request,
 ): Promise<Response> {
+  const refusal = artifactRequestRefusal(defaultWorkspaceMode(), workspaceId, method);
+  if (refusal) return Promise.resolve(errorResponse(refusal, request));
   return serveArtifactRequest(method, pathSegments, request, () => openStorage(workspaceId));
 }

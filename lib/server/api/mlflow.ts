@@ -9,10 +9,12 @@
 import { getArtifactStorage } from "@/lib/server/artifacts";
 import { getRegistryStore } from "@/lib/server/registry";
 import { registryServerEndpoints, type RegistryEndpointContext } from "@/lib/server/registry/rest-handlers";
-import { createRestDispatcher } from "@/lib/server/rest";
+import { createRestDispatcher, errorResponse } from "@/lib/server/rest";
 import { getTrackingStore } from "@/lib/server/tracking";
 import { trackingServerEndpoints, type TrackingEndpointContext } from "@/lib/server/tracking/rest-handlers";
 import { assertWorkspace } from "@/lib/server/workspaces";
+import { defaultWorkspaceMode } from "@/lib/server/workspaces/default-mode";
+import { mlflowRequestRefusal } from "./default-workspace-access";
 
 /** Everything a handler may touch, all bound to the request's workspace. */
 type MlflowContext = TrackingEndpointContext & RegistryEndpointContext;
@@ -36,5 +38,7 @@ export function handleMlflowRequest(
   pathSegments: readonly string[],
   request: Request,
 ): Promise<Response> {
+  const refusal = mlflowRequestRefusal(defaultWorkspaceMode(), workspaceId, method, pathSegments);
+  if (refusal) return Promise.resolve(errorResponse(refusal, request));
   return dispatch(method, pathSegments, request, () => openContext(workspaceId));
 }

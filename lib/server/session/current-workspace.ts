@@ -1,7 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { workspaceExists } from "@/lib/server/workspaces";
+import { isLearnerWorkspace, touchWorkspace } from "@/lib/server/workspaces";
 import { WORKSPACE_COOKIE } from "./cookie";
+import { publicOrigin } from "./public-origin";
 
 export interface CurrentWorkspace {
   id: string;
@@ -11,21 +12,21 @@ export interface CurrentWorkspace {
   resumeUrl: string;
 }
 
+/** The links shown to the learner must be absolute; without a usable Host, say localhost. */
 async function origin(): Promise<string> {
-  const list = await headers();
-  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
-  const protocol = list.get("x-forwarded-proto") ?? "http";
-  return `${protocol}://${host}`;
+  return publicOrigin(await headers()) ?? "http://localhost:3000";
 }
 
 /**
  * The visitor's workspace. A first visit (no cookie, or a cookie for a workspace that no longer
- * exists) goes through `/api/cuvee/session`, which creates one and sets the cookie: Server
- * Components cannot set cookies themselves.
+ * exists, or `default`) goes through `/api/cuvee/session`, which creates one and sets the cookie:
+ * Server Components cannot set cookies themselves. The redirect is relative, so the browser keeps
+ * the origin it used.
  */
 export async function requireWorkspace(currentPath: string): Promise<CurrentWorkspace> {
   const id = (await cookies()).get(WORKSPACE_COOKIE)?.value;
-  if (!id || !(await workspaceExists(id))) redirect(`/api/cuvee/session?next=${encodeURIComponent(currentPath)}`);
+  if (!id || !(await isLearnerWorkspace(id))) redirect(`/api/cuvee/session?next=${encodeURIComponent(currentPath)}`);
+  await touchWorkspace(id);
   const base = await origin();
   return { id, trackingUri: `${base}/w/${id}`, resumeUrl: `${base}/reprendre/${id}` };
 }

@@ -3,8 +3,10 @@
  * (16 random bytes, base64url: 22 characters). Every workspace has MLflow's Default experiment.
  *
  * The `default` workspace serves the un-prefixed API (`/api/2.0/mlflow/…`), as a plain MLflow
- * server would; it is created on first use. Other workspaces are created only by
- * `createWorkspace()`, never from an id a client made up.
+ * server would; it is created on first use, and `CUVEE_DEFAULT_WORKSPACE` (default-mode.ts) may
+ * make it read-only or switch it off. It is never a learner's workspace: the web UI never adopts
+ * it. Other workspaces are created only by `createWorkspace()`, never from an id a client made up;
+ * sweep.ts deletes the empty ones nobody has seen for long.
  */
 import { randomBytes } from "node:crypto";
 import { getDb, type Db } from "@/lib/server/db";
@@ -38,15 +40,52 @@ function invalidId(id: string): TrackingError {
 }
 
 /**
- * Workspaces known to exist, per database client. The app never deletes a workspace, so once
- * seen it stays true; remembering it spares every API request a query (bench/ingest, bench/run-loop).
+ * Workspaces known to exist, per database client, and when each was last marked as seen.
+ * Remembering them spares every API request a query (bench/ingest, bench/run-loop); the sweep
+ * (sweep.ts), the only deleter, forgets what it deletes. On globalThis: instrumentation.ts (which
+ * runs the sweep) and the route handlers may each evaluate this module, and must share the memory.
  */
-const knownWorkspaces = new WeakMap<Db, Map<string, Workspace>>();
+interface Memory {
+  known: WeakMap<Db, Map<string, Workspace>>;
+  touchedAt: WeakMap<Db, Map<string, number>>;
+}
+const MEMORY = Symbol.for("cuvee.workspaces");
+const memory = ((globalThis as { [MEMORY]?: Memory })[MEMORY] ??= { known: new WeakMap(), touchedAt: new WeakMap() });
+
+function perClient<V>(map: WeakMap<Db, Map<string, V>>, client: Db): Map<string, V> {
+  let values = map.get(client);
+  if (!values) map.set(client, (values = new Map()));
+  return values;
+}
 
 function known(client: Db): Map<string, Workspace> {
-  let workspaces = knownWorkspaces.get(client);
-  if (!workspaces) knownWorkspaces.set(client, (workspaces = new Map()));
-  return workspaces;
+  return perClient(memory.known, client);
+}
+
+/** Forgets deleted workspaces, so that the next lookup asks the database. */
+export function forgetWorkspaces(client: Db, ids: Iterable<string>): void {
+  const workspaces = known(client);
+  const touched = perClient(memory.touchedAt, client);
+  for (const id of ids) {
+    workspaces.delete(id);
+    touched.delete(id);
+  }
+}
+
+/** `lastSeenAt` is written at most this often per workspace: it only needs day precision. */
+const TOUCH_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Marks the workspace as seen (its `lastSeenAt`), which keeps the sweep away from a workspace in
+ * use. Cheap to call on every request: it writes once an hour per workspace.
+ */
+export async function touchWorkspace(id: string, db?: Db, now: Date = new Date()): Promise<void> {
+  const client = db ?? (await getDb());
+  const touched = perClient(memory.touchedAt, client);
+  const last = touched.get(id);
+  if (last !== undefined && now.getTime() - last < TOUCH_EVERY_MS) return;
+  touched.set(id, now.getTime());
+  await client.workspace.updateMany({ where: { id }, data: { lastSeenAt: now } });
 }
 
 /** Creates a workspace with a fresh id and its Default experiment. */
@@ -106,12 +145,21 @@ export async function workspaceExists(id: string, db?: Db): Promise<boolean> {
  * the workspace has been seen.
  */
 export async function assertWorkspace(workspaceId: string): Promise<void> {
+  const client = await getDb();
   if (workspaceId === DEFAULT_WORKSPACE_ID) {
-    const client = await getDb();
     if (!known(client).has(workspaceId)) await ensureWorkspace(workspaceId, client);
     return;
   }
-  if (!(await workspaceExists(workspaceId))) {
+  if (!(await workspaceExists(workspaceId, client))) {
     throw TrackingError.resourceDoesNotExist(`Workspace '${workspaceId.slice(0, 80)}' does not exist`);
   }
+  await touchWorkspace(workspaceId, client);
+}
+
+/**
+ * A workspace the web UI may adopt (the cookie, the resume link): an existing one other than
+ * `default`, which is shared by everyone who uses the un-prefixed API.
+ */
+export async function isLearnerWorkspace(id: string, db?: Db): Promise<boolean> {
+  return id !== DEFAULT_WORKSPACE_ID && (await workspaceExists(id, db));
 }
