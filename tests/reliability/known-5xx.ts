@@ -12,51 +12,7 @@ export interface Known5xx {
   matches(request: FuzzRequest): boolean;
 }
 
-/** A `%` not followed by two hex digits, or escapes that do not decode to UTF-8. */
-function hasMalformedEscape(path: string): boolean {
-  if (/%(?![0-9A-Fa-f]{2})/.test(path)) return true;
-  try {
-    decodeURIComponent(path.split("?")[0]!);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/** A segment of the artifact path (in the URL path or `?path=`) over 255 bytes once decoded. */
-function hasOverLongArtifactName(path: string): boolean {
-  const url = new URL(path, "http://x");
-  const segments = [...url.pathname.split("/"), ...(url.searchParams.get("path") ?? "").split("/")];
-  return segments.some((segment) => {
-    let decoded = segment;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      // left as is: the malformed-escape entry covers it
-    }
-    return decoded.split("/").some((part) => Buffer.byteLength(part) > 255);
-  });
-}
-
 export const KNOWN_5XX: readonly Known5xx[] = [
-  {
-    id: "malformed-percent-encoding",
-    issue: "#14",
-    why: "Next.js answers 500 when a path segment does not percent-decode (`/api/2.0/mlflow/%zz`).",
-    matches: (r) => hasMalformedEscape(r.path),
-  },
-  {
-    id: "artifact-name-too-long",
-    issue: "#14",
-    why: "Artifact names over 255 bytes reach the file system: ENAMETOOLONG becomes a 500.",
-    matches: (r) => r.path.includes("/mlflow-artifacts/") && hasOverLongArtifactName(r.path),
-  },
-  {
-    id: "artifact-put-conflict",
-    issue: "#14",
-    why: "An artifact PUT onto a folder (EISDIR) or under a file (EEXIST/ENOTDIR) becomes a 500.",
-    matches: (r) => r.family === "artifacts/put-conflict",
-  },
   {
     id: "runs-search-many-experiment-ids",
     issue: "#14",
