@@ -14,7 +14,8 @@ export {
   VERSION_FILTER_GRAMMAR,
   VERSION_ORDER_GRAMMAR,
 } from "./grammars";
-export { likeToRegExp, matchesClause } from "./match";
+export { compileLike, matchesCompiledLike, matchesLike, type CompiledLike } from "./like";
+export { matchesClause } from "./match";
 export { compareSortValues, parseOrderBy, parseOrderByList, type OrderByClause, type SortValue } from "./order-by";
 export { createPageToken, pageOf, parseStartOffset } from "./page-token";
 export type { PagedList, SearchQuery } from "./query";
