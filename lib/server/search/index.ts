@@ -3,6 +3,13 @@
  * grammars of each search, and the query/answer shapes. Knows no store: callers fetch rows and
  * apply these.
  */
+export {
+  DEFAULT_SEARCH_BUDGET_MS,
+  searchBudgetMs,
+  startSearchBudget,
+  type SearchBudget,
+  type SearchBudgetOptions,
+} from "./budget";
 export type { EntityType } from "./entity-prefixes";
 export { parseFilter, type Clause, type ClauseValue, type Comparator, type FilterGrammar } from "./filter";
 export {
