@@ -6,8 +6,9 @@
  * into literal segments (`_` = any one character inside a segment); the first segment is anchored
  * at the start, the last at the end, and each one in between is found at its leftmost position
  * after the previous one. Leftmost is always safe: a later segment can only lose room by choosing
- * a later match. The cost is at most O(n·m) comparisons for a value of n characters and a pattern
- * of m, never exponential; there is no backtracking over segments.
+ * a later match. There is no backtracking over segments: the cost is linear in the value for a
+ * pattern without `_` (KMP), at most O(n·m) for a value of n characters and a pattern of m with
+ * `_`; never exponential.
  *
  * MLflow's semantics (its SQL store hands the pattern to SQLAlchemy's `column.like(value)`,
  * without an ESCAPE clause):
@@ -25,13 +26,31 @@ const ANY_ONE = -1;
 export interface CompiledLike {
   /** The segments between `%`s: first anchored at the start, last at the end, middles in between. */
   first: Int32Array;
-  middles: Int32Array[];
+  middles: Segment[];
   last: Int32Array;
   /** Whether the pattern has a `%` at all; without, the value is exactly `first`. */
   hasPercent: boolean;
   /** Code points a value needs at least (every segment's length). */
   minLength: number;
   caseInsensitive: boolean;
+}
+
+/** A middle segment, with its KMP failure table when it has no `_` (null otherwise). */
+interface Segment {
+  codes: Int32Array;
+  failure: Int32Array | null;
+}
+
+/** KMP's table: for each prefix of `codes`, the length of its longest proper border. */
+function failureTable(codes: Int32Array): Int32Array {
+  const failure = new Int32Array(codes.length);
+  let k = 0;
+  for (let i = 1; i < codes.length; i += 1) {
+    while (k > 0 && codes[i] !== codes[k]) k = failure[k - 1] ?? 0;
+    if (codes[i] === codes[k]) k += 1;
+    failure[i] = k;
+  }
+  return failure;
 }
 
 /**
@@ -91,7 +110,8 @@ export function compileLike(pattern: string, caseInsensitive: boolean): Compiled
   segments.push(Int32Array.from(current));
   const first = segments[0] ?? new Int32Array(0);
   const last = segments.at(-1) ?? first;
-  return { first, middles: segments.slice(1, -1), last, hasPercent: segments.length > 1, minLength, caseInsensitive };
+  const middles = segments.slice(1, -1).map((codes) => ({ codes, failure: codes.includes(ANY_ONE) ? null : failureTable(codes) }));
+  return { first, middles, last, hasPercent: segments.length > 1, minLength, caseInsensitive };
 }
 
 /** Whether `segment` matches `value` at `start` (the caller ensures it fits). */
@@ -116,17 +136,34 @@ export function matchesCompiledLike(like: CompiledLike, text: string): boolean {
   // Each middle segment at its leftmost place between the previous one and the last segment.
   let from = first.length;
   for (const segment of like.middles) {
-    let found = -1;
-    for (let start = from; start + segment.length <= lastStart; start += 1) {
-      if (segmentAt(value, segment, start)) {
-        found = start;
-        break;
-      }
-    }
+    const found = leftmost(value, segment, from, lastStart);
     if (found < 0) return false;
-    from = found + segment.length;
+    from = found + segment.codes.length;
   }
   return true;
+}
+
+/**
+ * The first start ≥ from where `segment` matches entirely before `end`, or -1. Without `_`, KMP
+ * keeps it linear (a search for `aaa…ab` in `aaa…a` would otherwise cost length × length); with
+ * `_`, each start is tried in turn.
+ */
+function leftmost(value: Int32Array, segment: Segment, from: number, end: number): number {
+  const { codes, failure } = segment;
+  if (codes.length === 0) return from;
+  if (failure === null) {
+    for (let start = from; start + codes.length <= end; start += 1) {
+      if (segmentAt(value, codes, start)) return start;
+    }
+    return -1;
+  }
+  let k = 0;
+  for (let i = from; i < end; i += 1) {
+    while (k > 0 && value[i] !== codes[k]) k = failure[k - 1] ?? 0;
+    if (value[i] === codes[k]) k += 1;
+    if (k === codes.length) return i - k + 1;
+  }
+  return -1;
 }
 
 /** SQL LIKE (case-sensitive) or ILIKE, with MLflow's rules; see the module comment. */
