@@ -3,6 +3,13 @@
  * grammars of each search, and the query/answer shapes. Knows no store: callers fetch rows and
  * apply these.
  */
+export {
+  DEFAULT_SEARCH_BUDGET_MS,
+  searchBudgetMs,
+  startSearchBudget,
+  type SearchBudget,
+  type SearchBudgetOptions,
+} from "./budget";
 export type { EntityType } from "./entity-prefixes";
 export { parseFilter, type Clause, type ClauseValue, type Comparator, type FilterGrammar } from "./filter";
 export {
@@ -14,7 +21,8 @@ export {
   VERSION_FILTER_GRAMMAR,
   VERSION_ORDER_GRAMMAR,
 } from "./grammars";
-export { likeToRegExp, matchesClause } from "./match";
+export { compileLike, matchesCompiledLike, matchesLike, type CompiledLike } from "./like";
+export { matchesClause } from "./match";
 export { compareSortValues, parseOrderBy, parseOrderByList, type OrderByClause, type SortValue } from "./order-by";
 export { createPageToken, pageOf, parseStartOffset } from "./page-token";
 export type { PagedList, SearchQuery } from "./query";

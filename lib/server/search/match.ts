@@ -3,16 +3,31 @@
  * which SQLite and PostgreSQL would each apply differently.
  */
 import type { Clause } from "./filter";
+import { compileLike, matchesCompiledLike, type CompiledLike } from "./like";
 
-/** SQL LIKE as a regex: `%` any run, `_` one character. */
-export function likeToRegExp(pattern: string, caseInsensitive: boolean): RegExp {
-  let source = "";
-  for (const ch of pattern) {
-    if (ch === "%") source += "[\\s\\S]*";
-    else if (ch === "_") source += "[\\s\\S]";
-    else source += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * What a clause's value becomes once, not once per row: a compiled LIKE pattern, or the set of an
+ * IN list (a `run_id IN (…)` may hold a thousand ids). Keyed by the parsed clause object, so it
+ * lives as long as the search that parsed it.
+ */
+const prepared = new WeakMap<Clause, CompiledLike | ReadonlySet<string>>();
+
+function likeOf(clause: Clause, pattern: string): CompiledLike {
+  let like = prepared.get(clause) as CompiledLike | undefined;
+  if (!like) {
+    like = compileLike(pattern, clause.comparator === "ILIKE");
+    prepared.set(clause, like);
   }
-  return new RegExp(`^${source}$`, caseInsensitive ? "iu" : "u");
+  return like;
+}
+
+function setOf(clause: Clause, values: readonly string[]): ReadonlySet<string> {
+  let set = prepared.get(clause) as ReadonlySet<string> | undefined;
+  if (!set) {
+    set = new Set(values);
+    prepared.set(clause, set);
+  }
+  return set;
 }
 
 /**
@@ -39,10 +54,10 @@ export function matchesClause(clause: Clause, actual: string | number | null | u
       return typeof expected === "number" && typeof actual === "number" && actual >= expected;
     case "LIKE":
     case "ILIKE":
-      return typeof expected === "string" && likeToRegExp(expected, comparator === "ILIKE").test(String(actual));
+      return typeof expected === "string" && matchesCompiledLike(likeOf(clause, expected), String(actual));
     case "IN":
-      return Array.isArray(expected) && expected.includes(String(actual));
+      return Array.isArray(expected) && setOf(clause, expected).has(String(actual));
     case "NOT IN":
-      return Array.isArray(expected) && !expected.includes(String(actual));
+      return Array.isArray(expected) && !setOf(clause, expected).has(String(actual));
   }
 }

@@ -20,11 +20,13 @@ import {
   parseFilter,
   parseOrderByList,
   parseStartOffset,
+  startSearchBudget,
   VERSION_FILTER_GRAMMAR,
   VERSION_ORDER_GRAMMAR,
   type Clause,
   type OrderByClause,
   type PagedList,
+  type SearchBudget,
   type SearchQuery,
   type SortValue,
 } from "@/lib/server/search";
@@ -74,21 +76,32 @@ function withTieBreaker(orderBy: OrderByClause[], key: string, ascending: boolea
   return orderBy.some((c) => c.key === key) ? orderBy : [...orderBy, { type: "attribute", key, ascending }];
 }
 
-export async function searchRegisteredModels(db: DbClient, workspaceId: string, query: SearchQuery = {}): Promise<PagedList<RegisteredModel>> {
+/** `budget` bounds the time spent in memory (started at the call by default), as for the next one. */
+export async function searchRegisteredModels(
+  db: DbClient,
+  workspaceId: string,
+  query: SearchQuery = {},
+  budget: SearchBudget = startSearchBudget(),
+): Promise<PagedList<RegisteredModel>> {
   const maxResults = query.maxResults ?? SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT;
   validateRegistrySearchMaxResults(maxResults, SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD);
   const clauses = parseFilter(query.filter, MODEL_FILTER_GRAMMAR);
   const orderBy = withTieBreaker(parseOrderByList(query.orderBy, MODEL_ORDER_GRAMMAR), "name", true);
   const offset = parseStartOffset(query.pageToken);
   const rows = await db.registeredModel.findMany({ where: { workspaceId }, include: modelInclude });
-  const found = rows
-    .map(toRegisteredModel)
-    .filter((model) => matches(model, clauses, modelValue))
-    .sort(sortBy(modelValue, orderBy));
+  const found = budget.sort(
+    budget.filter(budget.map(rows, toRegisteredModel), (model) => matches(model, clauses, modelValue)),
+    sortBy(modelValue, orderBy),
+  );
   return pageOf(found.slice(offset, offset + maxResults + 1), offset, maxResults);
 }
 
-export async function searchModelVersions(db: DbClient, workspaceId: string, query: SearchQuery = {}): Promise<PagedList<ModelVersion>> {
+export async function searchModelVersions(
+  db: DbClient,
+  workspaceId: string,
+  query: SearchQuery = {},
+  budget: SearchBudget = startSearchBudget(),
+): Promise<PagedList<ModelVersion>> {
   const maxResults = query.maxResults ?? SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT;
   validateRegistrySearchMaxResults(maxResults, SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD);
   const clauses = parseFilter(query.filter, VERSION_FILTER_GRAMMAR);
@@ -100,9 +113,9 @@ export async function searchModelVersions(db: DbClient, workspaceId: string, que
     where: { lifecycleStage: "active", model: { workspaceId } },
     include: versionInclude,
   });
-  const found = rows
-    .map(toModelVersion)
-    .filter((version) => matches(version, clauses, versionValue))
-    .sort(sortBy(versionValue, orderBy));
+  const found = budget.sort(
+    budget.filter(budget.map(rows, toModelVersion), (version) => matches(version, clauses, versionValue)),
+    sortBy(versionValue, orderBy),
+  );
   return pageOf(found.slice(offset, offset + maxResults + 1), offset, maxResults);
 }

@@ -19,8 +19,10 @@ import {
   parseFilter,
   parseOrderByList,
   parseStartOffset,
+  startSearchBudget,
   type Clause,
   type OrderByClause,
+  type SearchBudget,
 } from "@/lib/server/search";
 import { dedupeByKey, isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
 import { experimentInclude, toExperiment, type ExperimentRow } from "./mappers";
@@ -161,11 +163,13 @@ function comparator(orderBy: readonly OrderByClause[]) {
 /**
  * A workspace holds a learner's handful of experiments, so the search filters and sorts them in
  * memory: one implementation of MLflow's semantics (LIKE case rules included) for both databases.
+ * `budget` bounds the time spent in memory (started at the call by default).
  */
 export async function searchExperiments(
   db: DbClient,
   workspaceId: string,
   query: SearchExperimentsQuery = {},
+  budget: SearchBudget = startSearchBudget(),
 ): Promise<PagedList<Experiment>> {
   const maxResults = query.maxResults ?? SEARCH_MAX_RESULTS_DEFAULT;
   validateSearchMaxResults(maxResults);
@@ -184,9 +188,9 @@ export async function searchExperiments(
     where: { workspaceId, lifecycleStage: { in: lifecycleStagesFor(query.viewType) } },
     include: experimentInclude,
   });
-  const sorted = rows
-    .map(toExperiment)
-    .filter((e) => clauses.every((clause) => matches(e, clause)))
-    .sort(comparator(orderBy));
+  const sorted = budget.sort(
+    budget.filter(budget.map(rows, toExperiment), (e) => clauses.every((clause) => matches(e, clause))),
+    comparator(orderBy),
+  );
   return pageOf(sorted.slice(offset, offset + maxResults + 1), offset, maxResults);
 }

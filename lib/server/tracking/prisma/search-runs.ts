@@ -4,9 +4,10 @@
  * Clauses with an exact SQL meaning (metric comparisons, param/tag/attribute equality, IN, NULL
  * tests) become a Prisma `where`. LIKE/ILIKE are matched in memory (SQLite and PostgreSQL
  * disagree on LIKE's case rules; MLflow's are: LIKE case-sensitive, ILIKE not). When nothing is
- * left for memory and the order is on attributes only, the database sorts and pages; otherwise the
- * matching runs are sorted and paged here (a learner's workspace holds hundreds of runs, not
- * millions).
+ * left for memory, one query suffices and the order is on attributes only, the database sorts and
+ * pages; otherwise the matching runs are sorted and paged here (a learner's workspace holds
+ * hundreds of runs, not millions), within the search's time budget. Long lists (experiment_ids,
+ * run_id IN) are split so that no query exceeds the database's bound parameters.
  */
 import type { Prisma } from "@/lib/server/db";
 import type { DbClient } from "@/lib/server/db/helpers";
@@ -18,15 +19,42 @@ import {
   parseOrderByList,
   parseStartOffset,
   RUN_GRAMMAR,
+  startSearchBudget,
   type Clause,
   type OrderByClause,
+  type SearchBudget,
   type SortValue,
 } from "@/lib/server/search";
 import { SEARCH_MAX_RESULTS_DEFAULT, validateSearchMaxResults } from "@/lib/tracking/protocol";
 import type { PagedList, Run } from "../entities";
 import type { SearchRunsQuery } from "../store";
 import { lifecycleStagesFor, parseExperimentNumber } from "./experiments";
-import { runInclude, toRun } from "./mappers";
+import { runInclude, toRun, type RunRow } from "./mappers";
+
+/**
+ * Bound parameters per query are limited: 999 on SQLite through Prisma (P2029 beyond, a 500),
+ * 32 767 on PostgreSQL. A query carries at most one chunk of experiment numbers and one of run
+ * ids (IN_CHUNK each), clauses worth at most CLAUSE_PARAMETERS, and a handful more (workspace,
+ * lifecycle stages, limit, offset): 300 + 300 + 300 + a few stays under 999. MLflow sets no limit
+ * on these lists, so longer ones are split across queries or checked in memory, never refused.
+ */
+const IN_CHUNK = 300;
+const CLAUSE_PARAMETERS = 300;
+
+/** Parameters a pushed clause binds, at most: a list's values, else key, value and a flag. */
+function parameterCost(clause: Clause): number {
+  return Array.isArray(clause.value) ? clause.value.length : 3;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function chunks<T>(values: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
 
 const STRING_FIELDS = { run_id: "id", run_name: "name", status: "status", user_id: "userId", artifact_uri: "artifactUri" } as const;
 const NUMERIC_FIELDS = { start_time: "startTime", end_time: "endTime" } as const;
@@ -110,6 +138,15 @@ function valueOf(run: Run, type: Clause["type"], key: string): SortValue {
   return attributeOf(run, key);
 }
 
+/**
+ * A clause's value for the in-memory filter: as valueOf, except that a NaN metric satisfies no
+ * comparison, as the database's `isNan: false` has it for the clauses it applies.
+ */
+function filterValueOf(run: Run, clause: Clause): SortValue {
+  const value = valueOf(run, clause.type, clause.key);
+  return clause.type === "metric" && typeof value === "number" && Number.isNaN(value) ? undefined : value;
+}
+
 /** The order clauses plus MLflow's tie-breakers: start_time DESC (unless ordered on), then run_id. */
 function withTieBreakers(orderBy: OrderByClause[]): OrderByClause[] {
   const clauses = [...orderBy];
@@ -137,32 +174,69 @@ function toOrderByInput(clause: OrderByClause): Prisma.RunOrderByWithRelationInp
   return { [field]: sort };
 }
 
-export async function searchRuns(db: DbClient, workspaceId: string, query: SearchRunsQuery): Promise<PagedList<Run>> {
+/** `budget` bounds the time spent filtering and sorting in memory (started at the call by default). */
+export async function searchRuns(
+  db: DbClient,
+  workspaceId: string,
+  query: SearchRunsQuery,
+  budget: SearchBudget = startSearchBudget(),
+): Promise<PagedList<Run>> {
   const maxResults = query.maxResults ?? SEARCH_MAX_RESULTS_DEFAULT;
   validateSearchMaxResults(maxResults);
   const clauses = parseFilter(query.filter, RUN_GRAMMAR);
   const orderBy = withTieBreakers(parseOrderByList(query.orderBy, RUN_GRAMMAR));
   const offset = parseStartOffset(query.pageToken);
 
-  const numbers = query.experimentIds.map(parseExperimentNumber).filter((n): n is number => n !== null);
+  let numbers = unique(query.experimentIds.map(parseExperimentNumber).filter((n): n is number => n !== null));
   if (numbers.length === 0) return { items: [], nextPageToken: null };
+  if (numbers.length > IN_CHUNK) {
+    // A long list names mostly experiments that do not exist: keep the workspace's own.
+    const existing = await db.experiment.findMany({ where: { workspaceId }, select: { number: true } });
+    const wanted = new Set(numbers);
+    numbers = existing.map((e) => e.number).filter((n) => wanted.has(n));
+    if (numbers.length === 0) return { items: [], nextPageToken: null };
+  }
 
   const pushed: Prisma.RunWhereInput[] = [];
   const residual: Clause[] = [];
+  /** The one long `run_id IN (…)` split across queries; null when there is none. */
+  let split: { clause: Clause; ids: string[] } | null = null;
+  let spent = 0;
   for (const clause of clauses) {
-    const where = toWhere(clause);
-    if (where) pushed.push(where);
-    else residual.push(clause);
+    if (clause.comparator === "IN" && Array.isArray(clause.value) && clause.value.length > IN_CHUNK && split === null) {
+      split = { clause, ids: unique(clause.value) };
+      continue;
+    }
+    // What does not fit (a long NOT IN cannot be split into a union of queries) is checked in
+    // memory instead: matchesClause gives the same answer, and a list becomes a set lookup.
+    const cost = parameterCost(clause);
+    const where = spent + cost <= CLAUSE_PARAMETERS ? toWhere(clause) : null;
+    if (where) {
+      pushed.push(where);
+      spent += cost;
+    } else {
+      residual.push(clause);
+    }
   }
-  const where: Prisma.RunWhereInput = {
-    experiment: { workspaceId, number: { in: numbers } },
-    lifecycleStage: { in: lifecycleStagesFor(query.runViewType) },
-    AND: pushed,
-  };
+  if (split && numbers.length > IN_CHUNK) {
+    // Splitting both lists would multiply the queries: the run ids are checked in memory instead.
+    residual.push(split.clause);
+    split = null;
+  }
+  const lifecycleStage = { in: lifecycleStagesFor(query.runViewType) };
+  // Chunks of distinct values are disjoint, so the queries' answers are too: no run comes twice.
+  const wheres: Prisma.RunWhereInput[] = chunks(numbers, IN_CHUNK).flatMap((chunk) =>
+    (split ? chunks(split.ids, IN_CHUNK) : [null]).map((ids) => ({
+      experiment: { workspaceId, number: { in: chunk } },
+      lifecycleStage,
+      AND: ids ? [...pushed, { id: { in: ids } }] : pushed,
+    })),
+  );
 
-  if (residual.length === 0 && orderBy.every((c) => c.type === "attribute")) {
+  const [single] = wheres;
+  if (wheres.length === 1 && single && residual.length === 0 && orderBy.every((c) => c.type === "attribute")) {
     const rows = await db.run.findMany({
-      where,
+      where: single,
       include: runInclude,
       orderBy: orderBy.map(toOrderByInput),
       skip: offset,
@@ -171,10 +245,11 @@ export async function searchRuns(db: DbClient, workspaceId: string, query: Searc
     return pageOf(rows.map(toRun), offset, maxResults);
   }
 
-  const rows = await db.run.findMany({ where, include: runInclude });
-  const matching = rows
-    .map(toRun)
-    .filter((run) => residual.every((clause) => matchesClause(clause, valueOf(run, clause.type, clause.key))))
-    .sort(compareRuns(orderBy));
+  const rows: RunRow[] = [];
+  for (const where of wheres) rows.push(...(await db.run.findMany({ where, include: runInclude })));
+  const matching = budget.sort(
+    budget.filter(budget.map(rows, toRun), (run) => residual.every((clause) => matchesClause(clause, filterValueOf(run, clause)))),
+    compareRuns(orderBy),
+  );
   return pageOf(matching.slice(offset, offset + maxResults + 1), offset, maxResults);
 }
