@@ -107,7 +107,7 @@ describe("tags of a create request", () => {
     expect(refused.json).toEqual({
       error_code: "INVALID_PARAMETER_VALUE",
       message:
-        `A request to create a ${entity} can contain at most ${MAX_TAGS_PER_CREATE_REQUEST} tags. ` +
+        `A request to create ${entity === "experiment" ? "an" : "a"} ${entity} can contain at most ${MAX_TAGS_PER_CREATE_REQUEST} tags. ` +
         `Got ${MAX_TAGS_PER_CREATE_REQUEST + 1} tags. Please set the other tags with separate requests once it is created.`,
     });
   });

@@ -9,7 +9,7 @@
 export const DEFAULT_API_MAX_BODY_BYTES = 1_048_576;
 
 /** A positive integer from the environment, else the default (a typo must not lift a limit). */
-export function byteLimitFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+export function byteLimitFromEnv(name: string, fallback: number, env: Readonly<Record<string, string | undefined>> = process.env): number {
   const raw = env[name]?.trim();
   if (!raw || !/^\d+$/.test(raw)) return fallback;
   const value = Number(raw);

@@ -194,7 +194,7 @@ export const MAX_TAGS_PER_CREATE_REQUEST = MAX_PARAMS_TAGS_PER_BATCH;
 export function validateCreateTagCount(entityName: string, count: number): void {
   if (count <= MAX_TAGS_PER_CREATE_REQUEST) return;
   throw TrackingError.invalidParameterValue(
-    `A request to create a ${entityName} can contain at most ${MAX_TAGS_PER_CREATE_REQUEST} tags. ` +
+    `A request to create ${/^[aeiou]/.test(entityName) ? "an" : "a"} ${entityName} can contain at most ${MAX_TAGS_PER_CREATE_REQUEST} tags. ` +
       `Got ${count} tags. Please set the other tags with separate requests once it is created.`,
   );
 }
