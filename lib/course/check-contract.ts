@@ -7,12 +7,25 @@ import type { CodeFiles } from "./code-files";
  * so the browser may import it.
  */
 
+/**
+ * Bytes of a check request's body: the server stops reading past it (memory stays bounded
+ * whatever is posted). Room for the largest output and code the schema below accepts.
+ */
+export const CHECK_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** Files of a check request: a bloc's project has a handful. */
+export const CHECK_MAX_FILES = 50;
+/** Characters of one file of a check request. */
+export const CHECK_MAX_FILE_CHARS = 200_000;
+
 /** The evidence of the learner's last execution, which the bloc's check judges. */
 export const checkRequestSchema = z.object({
   /** What the learner's last run printed. */
   output: z.string().max(1_000_000).default(""),
   /** The learner's files, by path. */
-  code: z.record(z.string(), z.string().max(200_000)).default({}) satisfies z.ZodType<CodeFiles>,
+  code: z
+    .record(z.string().max(500), z.string().max(CHECK_MAX_FILE_CHARS))
+    .refine((files) => Object.keys(files).length <= CHECK_MAX_FILES)
+    .default({}) satisfies z.ZodType<CodeFiles>,
   /** The runs the last execution created (the runner reports them). */
   runIds: z.array(z.string().max(64)).max(10_000).optional(),
 });

@@ -7,6 +7,21 @@
 
 type Translation = { pattern: RegExp; render: (match: RegExpExecArray) => string };
 
+/** A byte count as a learner reads it: `50 Mo`, `1,5 Ko`, `800 octets`. */
+export function frenchBytes(text: string): string {
+  const bytes = Number(text);
+  const units: [number, string][] = [[1024 * 1024 * 1024, "Go"], [1024 * 1024, "Mo"], [1024, "Ko"]];
+  for (const [size, unit] of units) {
+    if (bytes >= size) return `${(bytes / size).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} ${unit}`;
+  }
+  return `${bytes} octets`;
+}
+
+/** An artifact's storage path (`<experiment>/<run>/artifacts/model/x.json`) as the run knows it (`model/x.json`). */
+function runArtifactPath(storagePath: string): string {
+  return /^[^/]+\/[^/]+\/artifacts\/(.+)$/.exec(storagePath)?.[1] ?? storagePath;
+}
+
 const TRANSLATIONS: Translation[] = [
   {
     pattern: /Changing param values is not allowed\. Param with key='([^']*)' was already logged with value='([^']*)'.*?Attempted logging new value '([^']*)'/s,
@@ -56,10 +71,37 @@ const TRANSLATIONS: Translation[] = [
     render: (m) => `Aucune version du modèle « ${m[1]} »${m[2] ? ` ${m[2].trim()}` : ""} n'a été trouvée`,
   },
   {
+    pattern: /Artifact file '([^']*)' is larger than the limit of (\d+) bytes per file/,
+    render: (m) =>
+      `L'artefact « ${runArtifactPath(m[1] ?? "")} » dépasse la taille maximale d'un fichier d'artefact sur ce serveur (${frenchBytes(m[2] ?? "")}) : enregistrez un fichier plus petit`,
+  },
+  {
+    pattern: /Artifact file '([^']*)' does not fit in this workspace's artifact quota of (\d+) bytes \((\d+) bytes already used\)/,
+    render: (m) =>
+      `L'artefact « ${runArtifactPath(m[1] ?? "")} » ne tient plus dans l'espace réservé aux artefacts de votre espace de travail ` +
+      `(${frenchBytes(m[2] ?? "")}, dont ${frenchBytes(m[3] ?? "")} déjà utilisés) : supprimez les runs ou les artefacts dont vous n'avez plus besoin`,
+  },
+  {
+    pattern: /Request bodies must be at most (\d+) bytes/,
+    render: (m) => `La requête dépasse la taille maximale acceptée par le serveur de suivi (${frenchBytes(m[1] ?? "")}) : envoyez moins de données à la fois`,
+  },
+  {
+    pattern: /A request to create an? (experiment|run|registered model|model version) can contain at most (\d+) tags\. Got (\d+) tags/,
+    render: (m) =>
+      `Trop de tags à la création ${CREATED_ENTITY[m[1] ?? ""] ?? ""} : ${m[2]} au plus, ${m[3]} reçus. Ajoutez les autres ensuite, un appel chacun`,
+  },
+  {
     pattern: /deleted experiment/i,
     render: () => "Cette expérience est supprimée : restaurez-la ou choisissez-en une autre avant d'y créer des runs",
   },
 ];
+
+const CREATED_ENTITY: Record<string, string> = {
+  experiment: "d'une expérience",
+  run: "d'un run",
+  "registered model": "d'un modèle",
+  "model version": "d'une version de modèle",
+};
 
 const GENERIC_BY_CODE: Record<string, string> = {
   RESOURCE_DOES_NOT_EXIST: "Ressource introuvable sur le serveur de suivi",
@@ -68,6 +110,7 @@ const GENERIC_BY_CODE: Record<string, string> = {
   BAD_REQUEST: "Requête refusée par le serveur de suivi",
   ENDPOINT_NOT_FOUND: "Ce point d'accès n'existe pas sur le serveur de suivi",
   INTERNAL_ERROR: "Erreur interne du serveur de suivi",
+  RESOURCE_EXHAUSTED: "Limite atteinte sur le serveur de suivi",
 };
 
 export function frenchMessageFor(errorCode: string, serverMessage: string): string {

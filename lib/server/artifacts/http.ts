@@ -15,6 +15,7 @@ import { MLFLOW_ARTIFACTS_API_PREFIX, TrackingError } from "@/lib/tracking/proto
 import { errorResponse, jsonResponse, preflightResponse, corsHeaders } from "@/lib/server/rest";
 import { artifactContentType, DOWNLOAD_SECURITY_HEADERS } from "./content-type";
 import { normalizeArtifactPath } from "./paths";
+import { boundedUpload } from "./quota";
 import type { ArtifactStorage } from "./storage";
 
 const ALLOWED = ["GET", "PUT", "DELETE", "OPTIONS"];
@@ -62,7 +63,7 @@ export async function serveArtifactRequest(
     const path = normalizeArtifactPath(rest.join("/"));
     if (path === "") throw TrackingError.invalidParameterValue("An artifact path is required.");
     if (method === "PUT") {
-      await storage.put(path, request.body ?? new Uint8Array());
+      await storage.put(path, await boundedUpload(storage, path, request));
       return jsonResponse({}, 200, request);
     }
     if (method === "DELETE") {

@@ -2,7 +2,7 @@
  * The registry half of the server's endpoint table: for each registry endpoint of the protocol's
  * `mlflowEndpoints`, the registry store call that answers it.
  */
-import type { RegistryEndpointName } from "@/lib/tracking/protocol";
+import { validateCreateTagCount, type RegistryEndpointName } from "@/lib/tracking/protocol";
 import type { EndpointContext, ServerEndpointTable } from "@/lib/server/rest";
 import type { PagedList } from "@/lib/server/search";
 import type { RegistryStore } from "./store";
@@ -22,11 +22,14 @@ function page<K extends string, T, J>(key: K, result: PagedList<T>, toJson: (ite
 
 export const registryServerEndpoints: ServerEndpointTable<RegistryEndpointName, RegistryEndpointContext> = {
   createRegisteredModel: {
-    handle: async ({ registry }, request) => ({
-      registered_model: registeredModelToJson(
-        await registry.createRegisteredModel({ name: request.name, tags: request.tags, description: request.description }),
-      ),
-    }),
+    handle: async ({ registry }, request) => {
+      validateCreateTagCount("registered model", request.tags?.length ?? 0);
+      return {
+        registered_model: registeredModelToJson(
+          await registry.createRegisteredModel({ name: request.name, tags: request.tags, description: request.description }),
+        ),
+      };
+    },
   },
 
   getRegisteredModel: {
@@ -110,18 +113,21 @@ export const registryServerEndpoints: ServerEndpointTable<RegistryEndpointName, 
   },
 
   createModelVersion: {
-    handle: async ({ registry }, request) => ({
-      model_version: modelVersionToJson(
-        await registry.createModelVersion({
-          name: request.name,
-          source: request.source,
-          runId: request.run_id,
-          tags: request.tags,
-          runLink: request.run_link,
-          description: request.description,
-        }),
-      ),
-    }),
+    handle: async ({ registry }, request) => {
+      validateCreateTagCount("model version", request.tags?.length ?? 0);
+      return {
+        model_version: modelVersionToJson(
+          await registry.createModelVersion({
+            name: request.name,
+            source: request.source,
+            runId: request.run_id,
+            tags: request.tags,
+            runLink: request.run_link,
+            description: request.description,
+          }),
+        ),
+      };
+    },
   },
 
   getModelVersion: {

@@ -101,7 +101,7 @@ async function readRequest<Context extends EndpointContext>(
 ): Promise<Record<string, unknown>> {
   const query = () => queryToObject(new URL(request.url).searchParams, route.contract.request);
   if (method === "GET") return query();
-  const body = await readJsonBody(request, route.server.checkBodySize);
+  const body = await readJsonBody(request, { maxBytes: route.server.maxBodyBytes, checkSize: route.server.checkBodySize });
   if (method === "DELETE" && Object.keys(body).length === 0) return query();
   return body;
 }

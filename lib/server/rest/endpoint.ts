@@ -10,7 +10,12 @@ export interface EndpointContext {
 }
 
 export interface ServerEndpoint<N extends EndpointName, Context extends EndpointContext> {
-  /** Sees the raw body size before parsing (log-batch's 1 MB limit). */
+  /**
+   * The most bytes of body this endpoint reads, when MLflow gives it a limit of its own
+   * (log-batch's 1 MB); otherwise the server-wide default, `CUVEE_API_MAX_BODY_BYTES`.
+   */
+  maxBodyBytes?: number;
+  /** Sees the size of a body over `maxBodyBytes` and throws the endpoint's own refusal (log-batch's message). */
   checkBodySize?: (bytes: number) => void;
   handle: (context: Context, request: ParsedEndpointRequest<N>) => Promise<EndpointResponseWire<N>>;
 }

@@ -6,4 +6,12 @@
 export { createRestDispatcher, type RestDispatcher } from "./dispatcher";
 export type { EndpointContext, ServerEndpoint, ServerEndpointTable } from "./endpoint";
 export { corsHeaders, errorResponse, errorToBody, jsonResponse, preflightResponse } from "./http";
-export { missingParameter, parseWith, queryToObject, readJsonBody } from "./request";
+export { bodyTooLarge, missingParameter, parseWith, queryToObject, readJsonBody, type BodyLimit } from "./request";
+export {
+  BodyTooLargeError,
+  DEFAULT_API_MAX_BODY_BYTES,
+  byteLimitFromEnv,
+  declaredLength,
+  defaultApiMaxBodyBytes,
+  readBodyWithin,
+} from "./body";

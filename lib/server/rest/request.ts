@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import { TrackingError } from "@/lib/tracking/protocol";
+import { BodyTooLargeError, defaultApiMaxBodyBytes, readBodyWithin } from "./body";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -53,10 +54,40 @@ export function queryToObject(params: URLSearchParams, schema: z.ZodType): Recor
   return out;
 }
 
-/** A JSON body: `{}` when empty. `checkSize` sees the raw byte count first (log-batch's 1 MB rule). */
-export async function readJsonBody(request: Request, checkSize?: (bytes: number) => void): Promise<Record<string, Json>> {
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  checkSize?.(bytes.byteLength);
+export interface BodyLimit {
+  /** The most bytes this endpoint reads; the default (`CUVEE_API_MAX_BODY_BYTES`) when absent. */
+  maxBytes?: number;
+  /**
+   * Sees the body's size when it is over `maxBytes`, and may throw the endpoint's own refusal
+   * (log-batch's, in MLflow's words); otherwise the generic one is answered.
+   */
+  checkSize?: (bytes: number) => void;
+}
+
+/** The generic refusal of a body over its ceiling: MLflow's code for an oversized request, HTTP's 413. */
+export function bodyTooLarge(error: BodyTooLargeError): TrackingError {
+  const size = error.sizeIsExact ? `${error.size}` : `more than ${error.limit}`;
+  return new TrackingError(
+    "INVALID_PARAMETER_VALUE",
+    `Request bodies must be at most ${error.limit} bytes, got a request of size ${size}.`,
+    // Flask answers 413 to a body over MAX_CONTENT_LENGTH; MLflow's clients do not retry it.
+    { httpStatus: 413 },
+  );
+}
+
+/**
+ * A JSON body (`{}` when empty), read under the endpoint's ceiling: reading stops as soon as the
+ * body is known to be over it, so a 100 MB post costs at most the ceiling in memory.
+ */
+export async function readJsonBody(request: Request, limit: BodyLimit = {}): Promise<Record<string, Json>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyWithin(request, limit.maxBytes ?? defaultApiMaxBodyBytes());
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    limit.checkSize?.(error.size);
+    throw bodyTooLarge(error);
+  }
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === "") return {};
   let parsed: Json;

@@ -5,8 +5,10 @@
  * protocol.
  */
 import {
+  MAX_BATCH_LOG_REQUEST_SIZE,
   TrackingError,
   validateBatchLogRequestSize,
+  validateCreateTagCount,
   type EndpointResponseWire,
   type TrackingEndpointName,
 } from "@/lib/tracking/protocol";
@@ -39,13 +41,16 @@ function experimentsPage(page: PagedList<Experiment>): EndpointResponseWire<"sea
 
 export const trackingServerEndpoints: ServerEndpointTable<TrackingEndpointName, TrackingEndpointContext> = {
   createExperiment: {
-    handle: async ({ tracking: store }, request) => ({
-      experiment_id: await store.createExperiment({
-        name: request.name,
-        artifactLocation: request.artifact_location,
-        tags: request.tags,
-      }),
-    }),
+    handle: async ({ tracking: store }, request) => {
+      validateCreateTagCount("experiment", request.tags?.length ?? 0);
+      return {
+        experiment_id: await store.createExperiment({
+          name: request.name,
+          artifactLocation: request.artifact_location,
+          tags: request.tags,
+        }),
+      };
+    },
   },
 
   getExperiment: {
@@ -89,17 +94,20 @@ export const trackingServerEndpoints: ServerEndpointTable<TrackingEndpointName, 
   },
 
   createRun: {
-    handle: async ({ tracking: store }, request) => ({
-      run: runToJson(
-        await store.createRun({
-          experimentId: request.experiment_id,
-          userId: request.user_id,
-          runName: request.run_name,
-          startTime: request.start_time,
-          tags: request.tags,
-        }),
-      ),
-    }),
+    handle: async ({ tracking: store }, request) => {
+      validateCreateTagCount("run", request.tags?.length ?? 0);
+      return {
+        run: runToJson(
+          await store.createRun({
+            experimentId: request.experiment_id,
+            userId: request.user_id,
+            runName: request.run_name,
+            startTime: request.start_time,
+            tags: request.tags,
+          }),
+        ),
+      };
+    },
   },
 
   getRun: {
@@ -145,6 +153,7 @@ export const trackingServerEndpoints: ServerEndpointTable<TrackingEndpointName, 
   },
 
   logBatch: {
+    maxBodyBytes: MAX_BATCH_LOG_REQUEST_SIZE,
     checkBodySize: validateBatchLogRequestSize,
     handle: async ({ tracking: store }, request) => {
       await store.logBatch(runIdOf(request), {

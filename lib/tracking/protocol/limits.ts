@@ -182,6 +182,23 @@ export function validateBatchLogLimits(counts: { metrics: number; params: number
   );
 }
 
+/**
+ * Tags one create request (experiment, run, registered model, model version) may carry. MLflow
+ * sets no bound there, but a request with 50 000 tags makes every later search of its workspace
+ * heavy; Cuvée uses the bound MLflow puts on tags in one log-batch request, the same data in one
+ * request. More tags can still be set afterwards, one request each.
+ */
+export const MAX_TAGS_PER_CREATE_REQUEST = MAX_PARAMS_TAGS_PER_BATCH;
+
+/** The tag count of a create request, in the words of `_validate_batch_limit`. */
+export function validateCreateTagCount(entityName: string, count: number): void {
+  if (count <= MAX_TAGS_PER_CREATE_REQUEST) return;
+  throw TrackingError.invalidParameterValue(
+    `A request to create ${/^[aeiou]/.test(entityName) ? "an" : "a"} ${entityName} can contain at most ${MAX_TAGS_PER_CREATE_REQUEST} tags. ` +
+      `Got ${count} tags. Please set the other tags with separate requests once it is created.`,
+  );
+}
+
 /** `_validate_param_keys_unique`. */
 export function validateParamKeysUnique(params: readonly { key: string }[]): void {
   const seen = new Set<string>();
