@@ -20,6 +20,9 @@ export async function register(): Promise<void> {
   }
   // Before the first request: per-client limits need the peer's address (client-address.ts).
   installSocketAddressStamp();
+  // Before the first request too: TRACE and other methods Next cannot route would be its 500.
+  const { installUnroutableMethodGuard } = await import("./lib/server/rest/unroutable-methods");
+  installUnroutableMethodGuard();
   const { getDb } = await import("./lib/server/db");
   await getDb();
   scheduleWorkspaceSweeps(idleDays);

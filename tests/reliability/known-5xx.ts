@@ -19,12 +19,6 @@ export const KNOWN_5XX: readonly Known5xx[] = [
     why: "runs/search with ~1000 experiment_ids exceeds the database's bound-parameter limit: 500.",
     matches: (r) => r.family === "runs-search/many-experiment-ids",
   },
-  {
-    id: "trace-method",
-    issue: "#14 (found by this fuzzer)",
-    why: "A TRACE request to an API route gets Next.js's 500 instead of a 405.",
-    matches: (r) => r.method === "TRACE",
-  },
 ];
 
 export function known5xx(request: FuzzRequest): Known5xx | undefined {
