@@ -15,6 +15,7 @@ import { describeError } from "./describe-error";
 import { formatConsoleArgs } from "./inspect";
 import { MemoryFileSystem } from "./memory-fs";
 import { CAPTURED_CONSOLE_LEVELS, runScript } from "./run-script";
+import { restrictFetch } from "./sandbox-network";
 import type { FromSandbox, ToSandbox } from "./sandbox-protocol";
 import type { RunRequest } from "./types";
 import { warmUpSandbox } from "./sandbox-warm-up";
@@ -45,6 +46,8 @@ async function run(request: RunRequest): Promise<boolean> {
   const fs = new MemoryFileSystem(request.files);
   installBrowserFileSystem(fs.promises);
   provideEnvironment(request.trackingUri);
+  // Before learner code: it may then reach the workspace's tracking URI only (decision 010).
+  restrictFetch(scope, request.trackingUri);
   return runScript({
     files: request.files,
     entry: request.entry,

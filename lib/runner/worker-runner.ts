@@ -1,3 +1,4 @@
+import { startFramedWorker, type FramedWorker } from "./sandbox-frame-host";
 import type { FromSandbox, ToSandbox } from "./sandbox-protocol";
 import type { RunOptions, RunOutcome, RunRequest, Runner } from "./types";
 
@@ -5,34 +6,24 @@ import type { RunOptions, RunOutcome, RunRequest, Runner } from "./types";
  * Runs learner code in a fresh Web Worker per run. The time limit and Stop terminate the
  * worker outright, which stops even `while (true) {}`; the page itself never blocks.
  *
+ * The workers live in the page's sandbox frame, on an opaque origin: learner code carries no
+ * Cuvée cookie and reaches only the workspace's tracking URI (sandbox-frame.ts, decision 010).
+ *
  * Loading the sandbox (the SDK, the kit, sucrase) takes a few hundred milliseconds, so the
  * worker for the *next* run is started ahead of time, while the learner reads or types: it has
  * run nothing yet, so every run still gets a fresh worker, but does not wait for it to load.
  */
-interface Sandbox {
-  worker: Worker;
-  /** Set when the worker failed to load before anyone listened. */
-  loadError?: string;
-}
-
-let spare: Sandbox | undefined;
-
-function startSandbox(): Sandbox {
-  const worker = new Worker(new URL("./sandbox.worker.ts", import.meta.url), { type: "module", name: "cuvee-sandbox" });
-  const sandbox: Sandbox = { worker };
-  worker.addEventListener("error", (event) => (sandbox.loadError ??= event.message || "erreur inconnue"), { once: true });
-  return sandbox;
-}
+let spare: FramedWorker | undefined;
 
 /** Starts the next run's worker now (idempotent), so that its loading is off the critical path. */
 export function prepareWorkerSandbox(): void {
-  spare ??= startSandbox();
+  spare ??= startFramedWorker();
 }
 
-function takeSandbox(): Sandbox {
-  const sandbox = spare ?? startSandbox();
+function takeSandbox(): FramedWorker {
+  const worker = spare ?? startFramedWorker();
   spare = undefined;
-  return sandbox;
+  return worker;
 }
 
 export class WorkerRunner implements Runner {
@@ -40,8 +31,7 @@ export class WorkerRunner implements Runner {
 
   run(request: RunRequest, { signal, onEvent }: RunOptions): Promise<RunOutcome> {
     if (signal.aborted) return Promise.resolve({ status: "stopped" });
-    const sandbox = takeSandbox();
-    const { worker } = sandbox;
+    const worker = takeSandbox();
 
     return new Promise<RunOutcome>((resolve) => {
       let settled = false;
@@ -63,16 +53,14 @@ export class WorkerRunner implements Runner {
       const timer = setTimeout(() => finish({ status: "timed-out", timeoutMs: request.timeoutMs }), request.timeoutMs);
       signal.addEventListener("abort", onAbort);
 
-      if (sandbox.loadError) return failToStart(sandbox.loadError);
-      worker.addEventListener("message", (event: MessageEvent<FromSandbox>) => {
-        const message = event.data;
-        if (message.type === "done") finish({ status: message.ok ? "succeeded" : "failed" });
-        else onEvent(message);
-      });
-      worker.addEventListener("error", (event) => {
-        event.preventDefault();
-        failToStart(event.message || "erreur inconnue");
-      });
+      worker.listen(
+        (message: FromSandbox) => {
+          if (message.type === "done") finish({ status: message.ok ? "succeeded" : "failed" });
+          else onEvent(message);
+        },
+        failToStart,
+      );
+      if (settled) return;
 
       const message: ToSandbox = { type: "run", request };
       worker.postMessage(message);

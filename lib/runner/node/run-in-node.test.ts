@@ -123,3 +123,44 @@ describe("runInNode, errors thrown later", { timeout: 60_000 }, () => {
     expect(result).toEqual({ status: "failed", output: "", errors: [{ name: "Error", message: "plus tard", location: { file: "main.ts", line: 2, column: 9 } }], runIds: [] });
   });
 });
+
+describe("runInNode, what the child is given", () => {
+  it("passes only the variables the run needs: a secret of the parent's environment stays out", async () => {
+    const planted = { CUVEE_PLANTED_SECRET: "ne-doit-pas-fuir", DATABASE_URL: "postgresql://secret@db/cuvee" };
+    const saved = { CUVEE_PLANTED_SECRET: process.env.CUVEE_PLANTED_SECRET, DATABASE_URL: process.env.DATABASE_URL };
+    Object.assign(process.env, planted);
+    try {
+      const result = await runInNode({
+        files: { "main.ts": "console.log(JSON.stringify(process.env));\n" },
+        entry: "main.ts",
+        trackingUri: UNREACHABLE,
+        timeoutMs: 20_000,
+      });
+      expect(result.status).toBe("succeeded");
+      const seen = JSON.parse(result.output) as Record<string, string>;
+      expect(seen.MLFLOW_TRACKING_URI).toBe(UNREACHABLE);
+      expect(seen).not.toHaveProperty("CUVEE_PLANTED_SECRET");
+      expect(seen).not.toHaveProperty("DATABASE_URL");
+      expect(result.output).not.toContain("ne-doit-pas-fuir");
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
+  it("ends a memory bomb at the heap limit with a French message instead of V8's dump", async () => {
+    const result = await runInNode({
+      files: { "main.ts": 'console.log("je remplis");\nconst heap: number[][] = [];\nwhile (true) heap.push(new Array(1_000_000).fill(1));\n' },
+      entry: "main.ts",
+      trackingUri: UNREACHABLE,
+      timeoutMs: 60_000,
+      maxHeapMb: 64,
+    });
+    expect(result.status).toBe("failed");
+    expect(result.output).toBe("je remplis");
+    expect(result.errors).toEqual([{ name: "RangeError", message: expect.stringContaining("Votre script a utilisé trop de mémoire (plus de 64 Mo)") }]);
+    expect(JSON.stringify(result)).not.toContain("FATAL ERROR");
+  });
+});

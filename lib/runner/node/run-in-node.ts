@@ -5,6 +5,7 @@ import path from "node:path";
 import { NODE_COMMAND, nodeProjectFiles } from "../node-project";
 import { NodeEventDecoder, type NodeScriptEvent } from "../node-protocol";
 import type { CodeFiles, RunnerError, RunnerEvent } from "../types";
+import { childEnvironment, configuredMaxHeapMb, diedOfHeapExhaustion, heapExhaustedMessage, heapLimitArgs } from "./child-limits";
 import { runtimePackages } from "./runtime-packages";
 
 /**
@@ -13,7 +14,8 @@ import { runtimePackages } from "./runtime-packages";
  * directory and `node node_modules/cuvee/dist/run.js` runs it there. Same semantics as the
  * browser sandbox (same module system, same error locations, SDK flushed before exit), but
  * `node:fs/promises` is the real file system of that directory. A child process, so that an
- * infinite loop can be killed at the time limit.
+ * infinite loop can be killed at the time limit; it sees only the variables it needs and has a
+ * heap limit (child-limits.ts, decision 010).
  */
 export interface NodeRunOptions {
   /** Learner files by path relative to the project root: code and data (CSV included). */
@@ -30,6 +32,8 @@ export interface NodeRunOptions {
   onEvent?: (event: RunnerEvent) => void;
   /** Aborting kills the process; the status is then `failed` with a "stopped" error. */
   signal?: AbortSignal;
+  /** The child's JavaScript heap limit in MB (default: `CUVEE_RUN_MAX_HEAP_MB`, else 512). */
+  maxHeapMb?: number;
 }
 
 export interface NodeRunResult {
@@ -51,11 +55,12 @@ async function writeProject(dir: string, files: CodeFiles): Promise<void> {
 
 export async function runInNode(options: NodeRunOptions): Promise<NodeRunResult> {
   const { files, entry, trackingUri, timeoutMs, onEvent, signal } = options;
+  const maxHeapMb = options.maxHeapMb ?? configuredMaxHeapMb(process.env);
   const project = nodeProjectFiles(files, entry, trackingUri, await runtimePackages());
   const dir = options.cwd ? path.resolve(options.cwd) : await mkdtemp(path.join(tmpdir(), "cuvee-run-"));
   try {
     await writeProject(dir, project);
-    return await execute(dir, { trackingUri, timeoutMs, onEvent, signal });
+    return await execute(dir, { trackingUri, timeoutMs, onEvent, signal, maxHeapMb });
   } finally {
     if (!options.cwd) await rm(dir, { recursive: true, force: true });
   }
@@ -63,7 +68,7 @@ export async function runInNode(options: NodeRunOptions): Promise<NodeRunResult>
 
 function execute(
   dir: string,
-  { trackingUri, timeoutMs, onEvent, signal }: Pick<NodeRunOptions, "trackingUri" | "timeoutMs" | "onEvent" | "signal">,
+  { trackingUri, timeoutMs, onEvent, signal, maxHeapMb }: Pick<NodeRunOptions, "trackingUri" | "timeoutMs" | "onEvent" | "signal"> & { maxHeapMb: number },
 ): Promise<NodeRunResult> {
   return new Promise((resolve) => {
     const output: string[] = [];
@@ -85,9 +90,10 @@ function execute(
     };
     const decoder = new NodeEventDecoder(handle);
 
-    const child = spawn(process.execPath, [...NODE_COMMAND.args], {
+    const child = spawn(process.execPath, [...heapLimitArgs(maxHeapMb), ...NODE_COMMAND.args], {
       cwd: dir,
-      env: { ...process.env, MLFLOW_TRACKING_URI: trackingUri, NODE_OPTIONS: "" },
+      // Not the parent's environment: it holds DATABASE_URL and whatever else the machine keeps there.
+      env: childEnvironment(process.env, trackingUri),
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => decoder.push(chunk));
@@ -114,7 +120,10 @@ function execute(
       signal?.removeEventListener("abort", onAbort);
       decoder.end();
       if (ending) return resolve({ status: ending, output: output.join("\n"), errors, runIds });
-      if (done === undefined) {
+      if (done === undefined && diedOfHeapExhaustion(stderr.join(""))) {
+        // V8's fatal-error dump means nothing to a learner: say what happened and what to look for.
+        handle({ type: "error", error: { name: "RangeError", message: heapExhaustedMessage(maxHeapMb) } });
+      } else if (done === undefined) {
         // The bootstrap itself failed (it reports every learner error as an event).
         const detail = stderr.join("").trim() || `code de sortie ${code}`;
         handle({ type: "error", error: { name: "Error", message: `Le processus Node s'est arrêté sans terminer : ${detail}` } });
