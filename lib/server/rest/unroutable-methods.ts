@@ -24,14 +24,15 @@ export function answerUnroutableMethod(request: http.IncomingMessage, response: 
   const method = (request.method ?? "").toUpperCase();
   if (ROUTABLE_METHODS.has(method)) return false;
   const body = JSON.stringify({ error_code: "ENDPOINT_NOT_FOUND", message: `Method ${method} is not allowed on this server` });
-  // The request body is not read: close the connection rather than leave it unread on a kept-alive socket.
-  response.writeHead(405, {
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(body),
-    Allow: [...ROUTABLE_METHODS].join(", "),
-    Connection: "close",
-  });
-  response.end(body);
+  const answer = () => {
+    response.writeHead(405, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Allow: [...ROUTABLE_METHODS].join(", ") });
+    response.end(body);
+  };
+  // Answer once the client has sent its body (discarded as it arrives, never buffered): answering
+  // first would reset a client still writing, which then sees no answer at all.
+  request.once("end", answer);
+  request.once("error", () => response.destroy());
+  request.resume();
   return true;
 }
 
