@@ -25,7 +25,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-function send(method: string, payload?: string): Promise<{ status: number; body: string; allow?: string }> {
+function send(method: string): Promise<{ status: number; body: string; allow?: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: "127.0.0.1", port, method, path: "/api/2.0/mlflow/runs/get" }, (response) => {
       let body = "";
@@ -33,7 +33,7 @@ function send(method: string, payload?: string): Promise<{ status: number; body:
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body, allow: response.headers.allow }));
     });
     request.on("error", reject);
-    request.end(payload);
+    request.end();
   });
 }
 
@@ -46,9 +46,13 @@ describe("methods Next.js cannot route", () => {
   });
 
   it("answers one that carries a body after reading it, so the client is not reset mid-send", async () => {
-    const answer = await send("PROPFIND", "x".repeat(2_000_000));
-    expect(answer.status).toBe(405);
-    expect(JSON.parse(answer.body)).toMatchObject({ error_code: "ENDPOINT_NOT_FOUND" });
+    // fetch (undici), as the fuzzer and most clients send: it reports a connection closed under
+    // its request as a failure, not as the answer.
+    for (const size of [10, 200_000, 4_000_000]) {
+      const answer = await fetch(`http://127.0.0.1:${port}/api/2.0/mlflow-artifacts/artifacts`, { method: "PROPFIND", body: "x".repeat(size) });
+      expect(answer.status).toBe(405);
+      expect(await answer.json()).toMatchObject({ error_code: "ENDPOINT_NOT_FOUND" });
+    }
   });
 
   it("lets every routable method reach the app", async () => {
