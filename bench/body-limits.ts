@@ -8,49 +8,15 @@
  * Each body is sent twice: with a Content-Length (what most clients send; refused before
  * reading) and chunked (no length; refused while reading). Asserts nothing.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { tempSqliteDatabase } from "../lib/server/db/testing";
+import { startApp } from "../tests/reliability/server";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const megabytes = Number(process.argv[2] ?? 100);
 const CHUNK = Buffer.alloc(64 * 1024, "x");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startApp(databaseUrl: string, artifactsDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No build: run `npm run build` first.");
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, CUVEE_ARTIFACTS_DIR: artifactsDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/2.0/mlflow/experiments/get?experiment_id=0`).then((r) => r.ok, () => false);
-    if (ok) return { baseUrl, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill("SIGKILL");
-  throw new Error("the app did not start");
-}
 
 /** The process and its descendants (`next start` may serve from a child). */
 function processTree(pid: number): number[] {
@@ -124,7 +90,7 @@ function send(url: string, method: string, prefix: string, bytes: number, suffix
 async function main() {
   const database = tempSqliteDatabase();
   const artifactsDir = mkdtempSync(path.join(os.tmpdir(), "cuvee-bench-artifacts-"));
-  const { baseUrl, child } = await startApp(database.url, artifactsDir);
+  const { baseUrl, child } = await startApp({ databaseUrl: database.url, artifactsDir });
   try {
     const api = `${baseUrl}/api/2.0/mlflow`;
     const experiment = (await (await fetch(`${api}/experiments/create`, { method: "POST", body: JSON.stringify({ name: "bench" }) })).json()) as { experiment_id: string };

@@ -16,16 +16,16 @@
  * between the sides; prints each round's rates and ratio, and the medians (goal: API ≥ 50 % of
  * raw). Asserts nothing.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "../lib/server/db/migrate";
 import { resolveDbConfig } from "../lib/server/db/config";
 import { tempPostgresDatabase, tempSqliteDatabase, type TempDatabase } from "../lib/server/db/testing";
+import { startApp } from "../tests/reliability/server";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BATCH = 1000;
@@ -40,37 +40,6 @@ function freshDatabase(): Promise<TempDatabase> {
   if (provider === "sqlite") return Promise.resolve(tempSqliteDatabase());
   if (provider === "postgresql") return tempPostgresDatabase();
   throw new Error(`BENCH_DATABASE must be sqlite or postgresql, got ${provider}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startApp(databaseUrl: string, artifactsDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No build: run `npm run build` first.");
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, CUVEE_ARTIFACTS_DIR: artifactsDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/2.0/mlflow/experiments/get?experiment_id=0`).then((r) => r.ok, () => false);
-    if (ok) return { baseUrl, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill("SIGKILL");
-  throw new Error("the app did not start");
 }
 
 function batchOf(clientIndex: number, batchIndex: number) {
@@ -230,7 +199,7 @@ async function main(): Promise<void> {
   const apiDb = await freshDatabase();
   let child: ChildProcess | undefined;
   try {
-    const app = await startApp(apiDb.url, path.join(scratch, "artifacts"));
+    const app = await startApp({ databaseUrl: apiDb.url, artifactsDir: path.join(scratch, "artifacts") });
     child = app.child;
     const api = await apiSide(app.baseUrl);
     const format = (n: number) => Math.round(n).toLocaleString("en-US").padStart(10);

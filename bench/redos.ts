@@ -11,49 +11,16 @@
  * and of the health request meanwhile (goal: each search < 200 ms, health < 100 ms meanwhile).
  * Asserts nothing.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { tempSqliteDatabase } from "../lib/server/db/testing";
+import { startApp } from "../tests/reliability/server";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const repeats = Number(process.argv[2] ?? 5);
 const SEARCH_GOAL_MS = 200;
 const HEALTH_GOAL_MS = 100;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startApp(databaseUrl: string, artifactsDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No build: run `npm run build` first.");
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, CUVEE_ARTIFACTS_DIR: artifactsDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/cuvee/health`).then((r) => r.ok, () => false);
-    if (ok) return { baseUrl, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill("SIGKILL");
-  throw new Error("the app did not start");
-}
 
 function client(baseUrl: string) {
   const api = async (method: "GET" | "POST", endpoint: string, body: Record<string, unknown>) => {
@@ -129,7 +96,7 @@ async function main(): Promise<void> {
   const database = tempSqliteDatabase();
   let child: ChildProcess | undefined;
   try {
-    const app = await startApp(database.url, path.join(scratch, "artifacts"));
+    const app = await startApp({ databaseUrl: database.url, artifactsDir: path.join(scratch, "artifacts") });
     child = app.child;
     const { api, health } = client(app.baseUrl);
     await seed(api);

@@ -1,6 +1,6 @@
 /**
  * Starts the built app (`next start`) on a free port against a given database and artifact folder,
- * for the bench scripts of the reliability suite (the integration tests use their global set-up).
+ * for every bench script (the integration tests use their global set-up, tests/integration/app-server.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
