@@ -33,3 +33,14 @@ export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const
 export function dedupeByKey(pairs: readonly { key: string; value: string }[]): { key: string; value: string }[] {
   return [...new Map(pairs.map((p) => [p.key, { key: p.key, value: p.value }])).values()];
 }
+
+/**
+ * The largest value of an `Int` column (PostgreSQL INTEGER, 32-bit signed). Ids that clients send
+ * as numbers (experiment_id, a model version) are checked against it before a query: PostgreSQL
+ * refuses a larger parameter outright (a 500), while it can only name a row that does not exist.
+ */
+export const MAX_INT_COLUMN = 2_147_483_647;
+
+export function fitsIntColumn(value: number): boolean {
+  return Number.isInteger(value) && value >= -MAX_INT_COLUMN - 1 && value <= MAX_INT_COLUMN;
+}

@@ -60,6 +60,12 @@ describe.each(backends)("resolveModelUri on %s", (_name, makeDatabase) => {
     else process.env.DATABASE_URL = savedUrl;
   });
 
+  it("answers RESOURCE_DOES_NOT_EXIST for a version past an Int column (PostgreSQL would refuse the query)", async () => {
+    const registry = await getRegistryStore(workspaceId);
+    await expect(registry.getModelVersion("wine", "2147483648")).rejects.toMatchObject({ errorCode: "RESOURCE_DOES_NOT_EXIST" });
+    await expect(registry.setRegisteredModelAlias("wine", "big", "2147483648")).rejects.toMatchObject({ errorCode: "RESOURCE_DOES_NOT_EXIST" });
+  });
+
   it.each([
     ["models:/wine/1", "artifacts/model", "1"],
     ["models:/wine/production", "artifacts/model", "1"],

@@ -7,7 +7,7 @@ import {
   validateRegistryTag,
 } from "@/lib/tracking/protocol";
 import type { Db } from "@/lib/server/db";
-import { dedupeByKey, isUniqueViolation, nowMillis, type DbClient } from "@/lib/server/db/helpers";
+import { dedupeByKey, fitsIntColumn, isUniqueViolation, nowMillis, type DbClient } from "@/lib/server/db/helpers";
 import type { KeyValue, RegisteredModel } from "../entities";
 import type { CreateRegisteredModelInput } from "../store";
 import { modelInclude, toRegisteredModel } from "./mappers";
@@ -107,6 +107,7 @@ export async function setRegisteredModelAlias(db: Db, workspaceId: string, name:
   validateModelAliasName(alias);
   const number = validateModelVersionNumber(version);
   const row = await findModelRow(db, workspaceId, name);
+  if (!fitsIntColumn(number)) throw TrackingError.resourceDoesNotExist(`Model Version (name=${name}, version=${version}) not found`);
   const target = await db.modelVersion.findFirst({
     where: { modelId: row.id, version: number, lifecycleStage: "active" },
     select: { id: true },

@@ -9,7 +9,7 @@ import {
   type ModelVersionStage,
 } from "@/lib/tracking/protocol";
 import type { Db } from "@/lib/server/db";
-import { dedupeByKey, isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
+import { dedupeByKey, fitsIntColumn, isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
 import { findRunArtifactUri } from "@/lib/server/tracking";
 import type { KeyValue, ModelVersion, StageTransition } from "../entities";
 import { parseRunsUri } from "../model-uri";
@@ -25,6 +25,7 @@ export function versionNotFound(name: string, version: string): TrackingError {
 export async function findVersionRow(db: DbClient, workspaceId: string, name: string, version: string) {
   const number = validateModelVersionNumber(version);
   const model = await findModelRow(db, workspaceId, name);
+  if (!fitsIntColumn(number)) throw versionNotFound(name, version);
   const row = await db.modelVersion.findFirst({
     where: { modelId: model.id, version: number, lifecycleStage: "active" },
     include: versionInclude,

@@ -24,13 +24,14 @@ import {
   type OrderByClause,
   type SearchBudget,
 } from "@/lib/server/search";
-import { dedupeByKey, isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
+import { dedupeByKey, fitsIntColumn, isUniqueViolation, nowMillis, TRANSACTION_OPTIONS, type DbClient } from "@/lib/server/db/helpers";
 import { experimentInclude, toExperiment, type ExperimentRow } from "./mappers";
 
 /** MLflow's experiment_id is the per-workspace number; anything else names no experiment. */
 export function parseExperimentNumber(experimentId: string): number | null {
   if (!/^\d{1,15}$/.test(experimentId)) return null;
-  return Number(experimentId);
+  const number = Number(experimentId);
+  return fitsIntColumn(number) ? number : null;
 }
 
 export function experimentNotFound(experimentId: string): TrackingError {
