@@ -29,9 +29,16 @@ export function utcTimeCreated(now = new Date()): string {
   return `${now.toISOString().slice(0, 23).replace("T", " ")}000`;
 }
 
-/** MLflow's `uuid.uuid4().hex`. */
+/**
+ * MLflow's `uuid.uuid4().hex`. Built from `getRandomValues`, not `randomUUID`: the browser
+ * sandbox's workers run on an opaque origin, which is not a secure context on plain http, and
+ * `randomUUID` exists only in secure contexts (decision 010).
+ */
 export function newModelUuid(): string {
-  return globalThis.crypto.randomUUID().replaceAll("-", "");
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 export function mlmodelToYaml(model: MlModel): string {
