@@ -6,11 +6,11 @@
  * checked on a server of its own, started the way `npm start` starts it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAX_QUERY_STRING_BYTES } from "@/lib/server/rest/request-line";
 import { artifactsApi, baseUrl, closeTestDb, createTestWorkspace, expectMlflowError, mlflowApi, uniqueName, type ApiResponse } from "./helpers";
+import { freePort } from "../reliability/server";
 
 /** Sends a request to a path given as is (not re-encoded) and reads the answer. */
 async function send(pathAndQuery: string, init: RequestInit = {}, base = baseUrl()): Promise<ApiResponse & { text: string }> {
@@ -150,17 +150,6 @@ describe("npm start's header limit", () => {
   const ROOT = path.resolve(import.meta.dirname, "../..");
   let child: ChildProcess;
   let base: string;
-
-  function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const server = createServer();
-      server.on("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        const address = server.address();
-        server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-      });
-    });
-  }
 
   beforeAll(async () => {
     const port = await freePort();
