@@ -17,8 +17,30 @@ export const CHECK_MAX_FILES = 50;
 /** Characters of one file of a check request. */
 export const CHECK_MAX_FILE_CHARS = 200_000;
 
+/** How the learner's last execution ended (the runner's outcome), with the error that ended it. */
+export const executionSchema = z.object({
+  status: z.enum(["succeeded", "failed", "timed-out", "stopped"]),
+  /** The time limit a timed-out execution reached. */
+  timeoutMs: z.number().int().positive().max(3_600_000).optional(),
+  /** The first error the execution reported (a failed one has one; a stopped one may not). */
+  error: z
+    .object({
+      name: z.string().max(200),
+      message: z.string().max(5_000),
+      location: z.object({ file: z.string().max(500), line: z.number().int().nonnegative(), column: z.number().int().nonnegative() }).optional(),
+    })
+    .optional(),
+});
+
+export type Execution = z.infer<typeof executionSchema>;
+
 /** The evidence of the learner's last execution, which the bloc's check judges. */
 export const checkRequestSchema = z.object({
+  /**
+   * How the last execution ended; absent when the page has not run the code since it loaded
+   * (the check then asks for an execution first: lib/server/checks/execution-gate.ts).
+   */
+  execution: executionSchema.optional(),
   /** What the learner's last run printed. */
   output: z.string().max(1_000_000).default(""),
   /** The learner's files, by path. */
@@ -26,8 +48,8 @@ export const checkRequestSchema = z.object({
     .record(z.string().max(500), z.string().max(CHECK_MAX_FILE_CHARS))
     .refine((files) => Object.keys(files).length <= CHECK_MAX_FILES)
     .default({}) satisfies z.ZodType<CodeFiles>,
-  /** The runs the last execution created (the runner reports them). */
-  runIds: z.array(z.string().max(64)).max(10_000).optional(),
+  /** The runs the last execution created (the runner reports them); the run-based checks judge these only. */
+  runIds: z.array(z.string().max(64)).max(10_000).default([]),
 });
 
 /** The request body as sent (fields with defaults may be left out). */

@@ -33,7 +33,14 @@ async function run(bloc: Bloc, files: CodeFiles, trackingUri: string) {
     trackingUri,
     timeoutMs: bloc.frontmatter.timeLimitSeconds * 1000,
   });
-  return { ...result, code: files };
+  // The evidence the lesson page sends: what ran, how it ended (and its first error), its runs.
+  const evidence: CheckRequestBody = {
+    output: result.output,
+    code: files,
+    runIds: result.runIds,
+    execution: { status: result.status, timeoutMs: result.status === "timed-out" ? bloc.frontmatter.timeLimitSeconds * 1000 : undefined, error: result.errors[0] },
+  };
+  return { ...result, evidence };
 }
 
 async function check(bloc: Bloc, cookie: string, evidence: CheckRequestBody): Promise<Verdict> {
@@ -67,13 +74,13 @@ describe("the course in one workspace: each bloc's start fails its check, its so
       const { cookie, trackingUri } = workspace;
 
       const start = await run(bloc, bloc.startFiles, trackingUri);
-      const onStart = await check(bloc, cookie, start);
+      const onStart = await check(bloc, cookie, start.evidence);
       expect(onStart.passed, `the check passed on the starting code: ${onStart.message}`).toBe(false);
 
       const solution = await run(bloc, bloc.solutionFiles, trackingUri);
       expect(solution.errors, "errors while running the solution").toEqual([]);
       expect(solution.status).toBe("succeeded");
-      const onSolution = await check(bloc, cookie, solution);
+      const onSolution = await check(bloc, cookie, solution.evidence);
       expect(onSolution, "the check failed on the solution").toMatchObject({ passed: true });
       broken = undefined;
     });

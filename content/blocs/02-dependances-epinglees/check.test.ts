@@ -11,7 +11,7 @@ describe("bloc 2: pinned dependencies", () => {
   it("fails without the artifact or with a loose version, passes with the solution's manifest", async () => {
     const store = await newStore();
     const solution = await code(2, "solution");
-    expect((await verdict({ tracking: store, code: solution })).message).toMatch(/^Aucun run terminé/);
+    expect((await verdict({ tracking: store, code: solution })).message).toMatch(/^Votre dernière exécution n'a terminé aucun run/);
     const experimentId = await store.createExperiment({ name: "exp_wine_quality" });
     const run = await logRun(store, experimentId);
     expect((await verdict({ tracking: store, code: await code(2, "start") })).message).toContain("n'a pas d'artefact package.json");

@@ -1,11 +1,11 @@
-import { type BlocCheck, entrySource, failed, importedPackages, newestRun, parseLearnerCode, passed, pinningProblems, PLATFORM_PACKAGES, RunArtifacts } from "@/lib/server/checks/kit";
+import { type BlocCheck, entrySource, failed, importedPackages, newestExecutionRun, parseLearnerCode, passed, pinningProblems, PLATFORM_PACKAGES, RunArtifacts } from "@/lib/server/checks/kit";
 
 const MANIFEST = "package.json";
 
-/** Bloc 2: the newest finished run holds `package.json`, every imported package pinned to the platform's exact version. */
-export const check: BlocCheck = async ({ tracking, code }) => {
-  const run = await newestRun(tracking, { status: "FINISHED" });
-  if (!run) return failed("Aucun run terminé dans votre espace : exécutez votre script jusqu'à mlflow.endRun().");
+/** Bloc 2: the newest finished run of the last execution holds `package.json`, every imported package pinned to the platform's exact version. */
+export const check: BlocCheck = async ({ tracking, code, runIds }) => {
+  const run = await newestExecutionRun(tracking, runIds, { status: "FINISHED" });
+  if (!run) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'à mlflow.endRun().");
   const artifacts = RunArtifacts.of(tracking.workspaceId, run);
   const manifest = artifacts ? await artifacts.readText(MANIFEST) : null;
   if (manifest === null) {

@@ -1,10 +1,10 @@
-import { type BlocCheck, entrySource, failed, findCalls, isWorkspaceTrackingUri, newestRun, parseLearnerCode, passed, printedUrls, workspaceTrackingPath } from "@/lib/server/checks/kit";
+import { type BlocCheck, entrySource, failed, findCalls, isWorkspaceTrackingUri, newestExecutionRun, parseLearnerCode, passed, printedUrls, workspaceTrackingPath } from "@/lib/server/checks/kit";
 
 /** Calls that reach the tracking server: the URI must be chosen before the first of them. */
 const SERVER_CALLS = ["setExperiment", "createExperiment", "getExperimentByName", "startRun", "logParam", "logMetric"];
 
 /** Bloc 3: the code sets the tracking URI before talking to the server, prints it, and it is the learner's workspace. */
-export const check: BlocCheck = async ({ tracking, output, code }) => {
+export const check: BlocCheck = async ({ tracking, output, code, runIds }) => {
   const file = parseLearnerCode(entrySource(code));
   const setUri = findCalls(file, "setTrackingUri")[0];
   if (!setUri) {
@@ -28,9 +28,10 @@ export const check: BlocCheck = async ({ tracking, output, code }) => {
       urls.length > 0 ? `Adresse affichée : ${urls[0]!.href} ; attendu : une adresse qui se termine par ${path}.` : "Exécutez le script : aucune adresse http(s) n'apparaît dans la sortie.",
     ]);
   }
-  const run = await newestRun(tracking);
-  if (!run || run.info.status !== "FINISHED") {
-    return failed("Votre dernier run n'est pas terminé.", ["Exécutez le script jusqu'au bout (mlflow.endRun())."]);
+  const run = await newestExecutionRun(tracking, runIds);
+  if (!run) return failed("Votre dernière exécution n'a créé aucun run.", ["Démarrez un run avec await mlflow.startRun() et terminez-le avec mlflow.endRun()."]);
+  if (run.info.status !== "FINISHED") {
+    return failed("Le dernier run de votre exécution n'est pas terminé.", ["Exécutez le script jusqu'au bout (mlflow.endRun())."]);
   }
   return passed(`Bravo : votre script choisit son serveur avant tout, et le run ${run.info.runName} y est bien arrivé.`);
 };

@@ -15,7 +15,7 @@ describe("bloc 4: create an experiment", () => {
     expect((await verdict({ tracking: bare, code: await code(4, "start") })).message).toContain("createExperiment");
     expect((await verdict({ tracking: bare, code: solution })).message).toBe("L'expérience exp_wine_quality_v2 n'a aucun tag.");
     const experimentId = await store.createExperiment({ name: "exp_wine_quality_v2", tags: [{ key: "version", value: "v2" }] });
-    expect((await verdict({ tracking: store, code: solution })).message).toBe("Aucun run terminé dans l'expérience exp_wine_quality_v2.");
+    expect((await verdict({ tracking: store, code: solution })).message).toBe("Votre dernière exécution n'a terminé aucun run dans l'expérience exp_wine_quality_v2.");
     await logRun(store, experimentId);
     expect(await verdict({ tracking: store, code: solution })).toMatchObject({ passed: true });
   });

@@ -1,9 +1,9 @@
-import { activeExperimentNamed, type BlocCheck, entrySource, failed, findCalls, newestRuns, parseLearnerCode, passed, userTags } from "@/lib/server/checks/kit";
+import { activeExperimentNamed, type BlocCheck, entrySource, executionRuns, failed, findCalls, parseLearnerCode, passed, userTags } from "@/lib/server/checks/kit";
 
 const EXPERIMENT = "exp_wine_quality_v2";
 
-/** Bloc 4: `exp_wine_quality_v2` was created by createExperiment with tags, and holds a finished run. */
-export const check: BlocCheck = async ({ tracking, code }) => {
+/** Bloc 4: `exp_wine_quality_v2` was created by createExperiment with tags, and the last execution finished a run in it. */
+export const check: BlocCheck = async ({ tracking, code, runIds }) => {
   const experiment = await activeExperimentNamed(tracking, EXPERIMENT);
   if (!experiment) {
     return failed(`L'expérience ${EXPERIMENT} n'existe pas dans votre espace.`, [
@@ -21,9 +21,9 @@ export const check: BlocCheck = async ({ tracking, code }) => {
       "Elle a sans doute été créée sans tags : supprimez-la dans l'interface, puis relancez votre script avec l'option tags de createExperiment.",
     ]);
   }
-  const runs = await newestRuns(tracking, { experimentIds: [experiment.experimentId], status: "FINISHED", maxResults: 1 });
+  const runs = await executionRuns(tracking, runIds, { experimentIds: [experiment.experimentId], status: "FINISHED" });
   if (runs.length === 0) {
-    return failed(`Aucun run terminé dans l'expérience ${EXPERIMENT}.`, [
+    return failed(`Votre dernière exécution n'a terminé aucun run dans l'expérience ${EXPERIMENT}.`, [
       "Démarrez le run dans cette expérience : await mlflow.startRun({ experimentId: experiment.experimentId }).",
     ]);
   }

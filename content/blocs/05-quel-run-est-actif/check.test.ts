@@ -18,7 +18,10 @@ describe("bloc 5: active run", () => {
     const output = `Run actif : ${id} (RUNNING)\nDernier run : ${id} (FINISHED)`;
     expect(await verdict({ tracking: store, code: solution, output })).toMatchObject({ passed: true });
     const running = await store.createRun({ experimentId: run.info.experimentId });
-    const stillRunning = await verdict({ tracking: store, code: solution, output: `${running.info.runId} ${running.info.runId}` });
+    const stillRunning = await verdict({ tracking: store, code: solution, output: `${running.info.runId} ${running.info.runId}`, runIds: [running.info.runId] });
     expect(stillRunning.message).toContain("RUNNING");
+    // A run an earlier execution printed is not this execution's, even FINISHED.
+    const earlier = await verdict({ tracking: store, code: solution, output, runIds: [running.info.runId] });
+    expect(earlier.message).toBe(`Le run ${id} affiché n'a pas été créé par votre dernière exécution.`);
   });
 });

@@ -1,9 +1,9 @@
-import { type BlocCheck, failed, newestRun, passed, RunArtifacts } from "@/lib/server/checks/kit";
+import { type BlocCheck, failed, newestExecutionRun, passed, RunArtifacts } from "@/lib/server/checks/kit";
 
-/** Bloc 6: the newest finished run holds a folder of at least 2 files, readable from the server. */
-export const check: BlocCheck = async ({ tracking }) => {
-  const run = await newestRun(tracking, { status: "FINISHED" });
-  if (!run) return failed("Aucun run terminé dans votre espace : exécutez votre script jusqu'à mlflow.endRun().");
+/** Bloc 6: the newest finished run of the last execution holds a folder of at least 2 files, readable from the server. */
+export const check: BlocCheck = async ({ tracking, runIds }) => {
+  const run = await newestExecutionRun(tracking, runIds, { status: "FINISHED" });
+  if (!run) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'à mlflow.endRun().");
   const artifacts = RunArtifacts.of(tracking.workspaceId, run);
   const files = artifacts ? await artifacts.files() : [];
   const byFolder = new Map<string, string[]>();

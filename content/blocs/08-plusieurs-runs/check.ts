@@ -1,4 +1,4 @@
-import { type BlocCheck, entrySource, failed, isCalledFromLoop, metricOf, newestRuns, paramOf, parseLearnerCode, passed, runsOfLatestExecution } from "@/lib/server/checks/kit";
+import { type BlocCheck, entrySource, executionRuns, failed, isCalledFromLoop, metricOf, paramOf, parseLearnerCode, passed } from "@/lib/server/checks/kit";
 import elasticnet from "@/test-data/fixtures/elasticnet.json";
 
 const MIN_RUNS = 3;
@@ -17,7 +17,7 @@ export const check: BlocCheck = async ({ tracking, code, runIds }) => {
       "Appelez mlflow.startRun(…) dans une boucle for sur les valeurs d'alpha et de l1Ratio (directement, ou dans une fonction appelée par la boucle).",
     ]);
   }
-  const runs = runsOfLatestExecution(await newestRuns(tracking, { status: "FINISHED" }), runIds);
+  const runs = await executionRuns(tracking, runIds, { status: "FINISHED" });
   const byParams = new Map<string, (typeof runs)[number]>();
   for (const run of runs) {
     const alpha = paramOf(run, "alpha");

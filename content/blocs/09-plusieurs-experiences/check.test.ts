@@ -15,8 +15,13 @@ describe("bloc 9: several experiments", () => {
     const empty = await store.createExperiment({ name: "exp_wine_ridge" });
     const one = await verdict({ tracking: store });
     expect(one.message).toMatch(/vous en avez 1/);
-    expect(one.details?.[0]).toBe("Sans run terminé : exp_wine_ridge.");
+    expect(one.details?.[0]).toBe("Sans run terminé par cette exécution : exp_wine_ridge.");
+    // One execution that runs in both new experiments.
+    await logRun(store, (await store.getExperimentByName("exp_wine_lasso"))!.experimentId);
     await logRun(store, empty);
     expect(await verdict({ tracking: store })).toMatchObject({ passed: true });
+    // The next execution ran in one of them only: the earlier one's runs do not count.
+    await logRun(store, empty);
+    expect((await verdict({ tracking: store })).message).toMatch(/vous en avez 1/);
   });
 });

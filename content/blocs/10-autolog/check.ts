@@ -1,11 +1,11 @@
-import { type BlocCheck, entrySource, failed, findCalls, newestRun, paramOf, parseLearnerCode, passed, RunArtifacts } from "@/lib/server/checks/kit";
+import { type BlocCheck, entrySource, failed, findCalls, newestExecutionRun, paramOf, parseLearnerCode, passed, RunArtifacts } from "@/lib/server/checks/kit";
 
 /** A hyperparameter only autologging records (the lessons never log it by hand). */
 const AUTOLOGGED_PARAM = "max_iter";
 const MODEL_FILE = "model/MLmodel";
 
-/** Bloc 10: autolog is on before the first fit, and the newest finished run has autologged params, training_* metrics and the model. */
-export const check: BlocCheck = async ({ tracking, code }) => {
+/** Bloc 10: autolog is on before the first fit, and the newest finished run of the last execution has autologged params, training_* metrics and the model. */
+export const check: BlocCheck = async ({ tracking, code, runIds }) => {
   const file = parseLearnerCode(entrySource(code));
   const autolog = findCalls(file, "autolog")[0];
   if (!autolog) return failed("Votre code n'appelle pas mlflow.autolog().", ["Ajoutez mlflow.autolog(); avant le premier entraînement (fit)."]);
@@ -15,8 +15,8 @@ export const check: BlocCheck = async ({ tracking, code }) => {
       "L'autolog n'enregistre que les fit() qui le suivent : appelez-le avant.",
     ]);
   }
-  const run = await newestRun(tracking, { status: "FINISHED" });
-  if (!run) return failed("Aucun run terminé dans votre espace : exécutez votre script.");
+  const run = await newestExecutionRun(tracking, runIds, { status: "FINISHED" });
+  if (!run) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
   const missing: string[] = [];
   if (!run.data.metrics.some((metric) => metric.key.startsWith("training_"))) missing.push("aucune métrique training_*");
   if (paramOf(run, AUTOLOGGED_PARAM) === undefined) missing.push(`pas de paramètre ${AUTOLOGGED_PARAM}`);

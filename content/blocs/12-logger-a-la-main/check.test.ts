@@ -24,4 +24,16 @@ describe("bloc 12: manual logging", () => {
     await logRun(store, experimentId, { params: { alpha: "0.5", l1_ratio: "0.5" }, metrics: { rmse: reference.rmse, mae: reference.mae, r2: reference.r2 } });
     expect(await verdict({ tracking: store, code: solution })).toMatchObject({ passed: true });
   });
+
+  it("judges the last execution's runs, not the newest finished run of the workspace", async () => {
+    const store = await newStore();
+    const experimentId = await store.createExperiment({ name: "exp_wine_elasticnet" });
+    const solution = await code(12, "solution");
+    const metrics = { rmse: reference.rmse, mae: reference.mae, r2: reference.r2 };
+    await logRun(store, experimentId, { params: { alpha: "0.5", l1_ratio: "0.5" }, metrics });
+    expect(await verdict({ tracking: store, code: solution })).toMatchObject({ passed: true });
+    // The next execution ended its run FAILED: the earlier, correct run does not pass it.
+    await logRun(store, experimentId, { params: { alpha: "0.5", l1_ratio: "0.5" }, status: "FAILED" });
+    expect((await verdict({ tracking: store, code: solution })).message).toBe("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
+  });
 });

@@ -1,4 +1,4 @@
-import { type BlocCheck, entrySource, failed, findCalls, metricOf, newestRun, paramOf, parseLearnerCode, passed } from "@/lib/server/checks/kit";
+import { type BlocCheck, entrySource, failed, findCalls, metricOf, newestExecutionRun, paramOf, parseLearnerCode, passed } from "@/lib/server/checks/kit";
 import { REFERENCE } from "@/lib/course/reference";
 
 const METRICS = ["rmse", "mae", "r2"] as const;
@@ -9,13 +9,13 @@ function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 }
 
-/** Bloc 12: the newest finished run has alpha, l1_ratio, rmse, mae and r2, the metrics equal to scikit-learn's. */
-export const check: BlocCheck = async ({ tracking, code }) => {
+/** Bloc 12: the newest finished run of the last execution has alpha, l1_ratio, rmse, mae and r2, the metrics equal to scikit-learn's. */
+export const check: BlocCheck = async ({ tracking, code, runIds }) => {
   if (findCalls(parseLearnerCode(entrySource(code)), "evalMetrics").length === 0) {
     return failed("Votre code n'appelle pas de fonction evalMetrics.", ["Écrivez evalMetrics(actual, predicted), qui renvoie { rmse, mae, r2 }, et appelez-la sur yTest et les prédictions."]);
   }
-  const run = await newestRun(tracking, { status: "FINISHED" });
-  if (!run) return failed("Aucun run terminé dans votre espace : exécutez votre script.");
+  const run = await newestExecutionRun(tracking, runIds, { status: "FINISHED" });
+  if (!run) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
   const missingParams = Object.keys(REFERENCE_PARAMS).filter((key) => paramOf(run, key) === undefined);
   const missingMetrics = METRICS.filter((key) => metricOf(run, key) === undefined);
   if (missingParams.length > 0 || missingMetrics.length > 0) {

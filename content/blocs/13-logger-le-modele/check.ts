@@ -1,5 +1,5 @@
 import { parse } from "yaml";
-import { type BlocCheck, failed, newestRun, passed, RunArtifacts } from "@/lib/server/checks/kit";
+import { type BlocCheck, failed, newestExecutionRun, passed, RunArtifacts } from "@/lib/server/checks/kit";
 
 const MODEL_DIR = "model";
 
@@ -8,10 +8,10 @@ interface MlModelFile {
   saved_input_example_info?: { artifact_path?: string } | null;
 }
 
-/** Bloc 13: the newest finished run holds model/MLmodel with a signature (inputs and outputs) and an input example file. */
-export const check: BlocCheck = async ({ tracking }) => {
-  const run = await newestRun(tracking, { status: "FINISHED" });
-  if (!run) return failed("Aucun run terminé dans votre espace : exécutez votre script.");
+/** Bloc 13: the newest finished run of the last execution holds model/MLmodel with a signature (inputs and outputs) and an input example file. */
+export const check: BlocCheck = async ({ tracking, runIds }) => {
+  const run = await newestExecutionRun(tracking, runIds, { status: "FINISHED" });
+  if (!run) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
   const artifacts = RunArtifacts.of(tracking.workspaceId, run);
   const text = artifacts ? await artifacts.readText(`${MODEL_DIR}/MLmodel`) : null;
   if (!artifacts || text === null) {

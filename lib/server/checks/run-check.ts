@@ -1,6 +1,7 @@
 import type { CheckRequest, Verdict } from "@/lib/course/check-contract";
 import { markBlocDone } from "@/lib/server/progress";
 import { getTrackingStore } from "@/lib/server/tracking";
+import { executionVerdict } from "./execution-gate";
 import { CHECKS } from "./registry.generated";
 
 /**
@@ -29,12 +30,15 @@ function isStackOverflow(error: unknown): boolean {
 
 /**
  * Runs a bloc's check against the learner's workspace and records the bloc as done when it
- * passes. Returns undefined for a bloc without a check; throws `UncheckableCodeError` for code
- * too deeply nested to read.
+ * passes. An execution that did not run to its end (or none) fails before the bloc's check is
+ * asked (execution-gate.ts). Returns undefined for a bloc without a check; throws
+ * `UncheckableCodeError` for code too deeply nested to read.
  */
 export async function runBlocCheck(workspaceId: string, bloc: number, evidence: CheckRequest): Promise<Verdict | undefined> {
   const check = CHECKS[bloc];
   if (!check) return undefined;
+  const unfinished = executionVerdict(evidence.execution);
+  if (unfinished) return unfinished;
   const tracking = await getTrackingStore(workspaceId);
   let verdict: Verdict;
   try {

@@ -15,10 +15,10 @@ export interface CheckContext {
   /** The learner's files, by path. */
   code: CodeFiles;
   /**
-   * The runs the learner's last execution created, as the runner saw them; absent when unknown
-   * (a check asked without running, an older page).
+   * The runs the learner's last execution created, as the runner saw them. A check runs only
+   * after an execution that succeeded (lib/server/checks/execution-gate.ts), so these are its runs.
    */
-  runIds?: readonly string[];
+  runIds: readonly string[];
 }
 
 /** What a check answers: the verdict the lesson page shows (lib/course/check-contract.ts). */

@@ -14,11 +14,10 @@ export { lastPrintedJsonObject, productionConfigProblems, productionConfigSchema
 export {
   activeExperimentNamed,
   activeExperiments,
+  executionRuns,
   metricOf,
-  newestRun,
-  newestRuns,
+  newestExecutionRun,
   paramOf,
-  runsOfLatestExecution,
   tagOf,
   userTags,
 } from "./runs";

@@ -3,8 +3,9 @@ import type { TrackingStore } from "@/lib/server/tracking/store";
 
 /**
  * Questions the checks ask of the learner's tracking state, through the same store the REST
- * API uses. Checks must look at what their own bloc adds: earlier blocs leave runs behind, so
- * "the newest run" is usually the question, not "some run".
+ * API uses. Checks must look at what their own bloc adds: earlier blocs (and earlier executions
+ * of this one) leave runs behind, so a run-based check reads the runs of the last execution
+ * (`executionRuns`), never "the newest run in the workspace".
  */
 
 /** The experiment with that name, unless it is absent or deleted. */
@@ -25,27 +26,47 @@ export async function activeExperiments(tracking: TrackingStore): Promise<Experi
   return experiments;
 }
 
-export interface NewestRunsOptions {
+/** A run id as the store makes them: anything else names no run (and never reaches a filter). */
+const RUN_ID = /^[0-9a-f]{32}$/;
+/** Ids per search: a `run_id IN (…)` list stays a size the search language handles quickly. */
+const IDS_PER_SEARCH = 500;
+
+export interface ExecutionRunsOptions {
   /** Default: every active experiment of the workspace. */
   experimentIds?: readonly string[];
   /** Only runs with this status (e.g. FINISHED). */
   status?: Run["info"]["status"];
-  /** Default 200. */
-  maxResults?: number;
 }
 
-/** Runs, newest first (by start time). */
-export async function newestRuns(tracking: TrackingStore, options: NewestRunsOptions = {}): Promise<Run[]> {
+/**
+ * The runs the learner's last execution created (`runIds`, as the runner reported them), newest
+ * first (by start time); deleted runs and runs of deleted experiments left out. Checks judge
+ * these and nothing else: runs an earlier execution left behind, even seconds before, are not
+ * evidence of this one.
+ */
+export async function executionRuns(tracking: TrackingStore, runIds: readonly string[], options: ExecutionRunsOptions = {}): Promise<Run[]> {
+  const ids = [...new Set(runIds.filter((id) => RUN_ID.test(id)))];
+  if (ids.length === 0) return [];
   const experimentIds = options.experimentIds ?? (await activeExperiments(tracking)).map((experiment) => experiment.experimentId);
   if (experimentIds.length === 0) return [];
-  const filter = options.status ? `attributes.status = '${options.status}'` : undefined;
-  const { items } = await tracking.searchRuns({ experimentIds, filter, maxResults: options.maxResults ?? 200 });
-  return items.slice().sort((a, b) => b.info.startTime - a.info.startTime);
+  const runs: Run[] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_SEARCH) {
+    const chunk = ids.slice(start, start + IDS_PER_SEARCH);
+    const clauses = [`attributes.run_id IN (${chunk.map((id) => `'${id}'`).join(", ")})`];
+    if (options.status) clauses.push(`attributes.status = '${options.status}'`);
+    let pageToken: string | null | undefined;
+    do {
+      const page = await tracking.searchRuns({ experimentIds, filter: clauses.join(" AND "), maxResults: 1000, pageToken });
+      runs.push(...page.items);
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+  }
+  return runs.sort((a, b) => b.info.startTime - a.info.startTime);
 }
 
-/** The newest run, optionally with a given status. */
-export async function newestRun(tracking: TrackingStore, options: Omit<NewestRunsOptions, "maxResults"> = {}): Promise<Run | undefined> {
-  return (await newestRuns(tracking, { ...options, maxResults: 1 }))[0];
+/** The newest run the last execution created, optionally in some experiments or with a status. */
+export async function newestExecutionRun(tracking: TrackingStore, runIds: readonly string[], options: ExecutionRunsOptions = {}): Promise<Run | undefined> {
+  return (await executionRuns(tracking, runIds, options))[0];
 }
 
 export function tagOf(run: Run, key: string): string | undefined {
@@ -63,21 +84,4 @@ export function metricOf(run: Run, key: string): number | undefined {
 /** Tags the learner set (MLflow's own `mlflow.*` system tags left out). */
 export function userTags(tags: readonly { key: string; value: string }[]): { key: string; value: string }[] {
   return tags.filter((tag) => !tag.key.startsWith("mlflow."));
-}
-
-/**
- * The runs of the learner's last execution. Exactly those when the runner reported which runs it
- * created (`executionRunIds`, the check's `runIds`); otherwise those started within `windowMs`
- * before the newest run. A script may run 300 s at most (the frontmatter's upper bound), hence
- * the default; runs of an earlier execution can fall inside that window, so a check must then
- * also ask something only the bloc's code produces (distinct params, a loop in the code).
- */
-export function runsOfLatestExecution(runs: readonly Run[], executionRunIds?: readonly string[], windowMs = 300_000): Run[] {
-  if (executionRunIds) {
-    const created = new Set(executionRunIds);
-    return runs.filter((run) => created.has(run.info.runId));
-  }
-  const newest = Math.max(...runs.map((run) => run.info.startTime));
-  if (!Number.isFinite(newest)) return [];
-  return runs.filter((run) => run.info.startTime >= newest - windowMs);
 }

@@ -33,9 +33,14 @@ export interface CheckHarness {
   newStore(): Promise<TrackingStore>;
   /** A written bloc's starting code or solution. */
   code(bloc: number, which: "start" | "solution"): Promise<CodeFiles>;
-  /** Asks the bloc's check, with no output and no code unless given. */
+  /**
+   * Asks the bloc's check, with no output and no code unless given. The runs of "the last
+   * execution" (`runIds`) are, unless given, the runs `logRun` logged in a row in that store
+   * before this verdict: a `logRun` after a verdict starts a new execution, and verdicts with no
+   * `logRun` between them judge the same one again (as Vérifier twice on the page does).
+   */
   verdict(context: Partial<CheckContext> & { tracking: TrackingStore }): Promise<CheckVerdict>;
-  /** A run as a script would leave it: params, metrics, tags, then FINISHED (or another status). */
+  /** A run as a script would leave it: params, metrics, tags, then FINISHED (or another status); part of the next verdict's execution. */
   logRun(store: TrackingStore, experimentId: string, data?: RunData): Promise<Run>;
   /** Stores a text file among the run's artifacts. */
   putArtifact(store: TrackingStore, run: Run, artifactPath: string, text: string): Promise<void>;
@@ -58,6 +63,8 @@ export function checkHarness(check: BlocCheck, options: CheckHarnessOptions = {}
   let blocs: Promise<Map<number, Bloc>> | undefined;
   const loadBlocs = () => (blocs ??= loadAllBlocs().then((all) => new Map(all.map((loaded) => [loaded.frontmatter.bloc, loaded]))));
   let clock = Date.now() - 60_000;
+  /** Per workspace: the runs of its last execution, and whether a verdict has judged it yet. */
+  const executions = new Map<string, { runIds: string[]; judged: boolean }>();
 
   // Migrating a fresh database and validating every lesson take a few seconds on a busy machine.
   beforeAll(async () => {
@@ -94,7 +101,11 @@ export function checkHarness(check: BlocCheck, options: CheckHarnessOptions = {}
     },
 
     verdict(context) {
-      return check({ output: "", code: {}, ...context });
+      const execution = executions.get(context.tracking.workspaceId) ?? { runIds: [], judged: true };
+      execution.judged = true;
+      executions.set(context.tracking.workspaceId, execution);
+      const runIds = context.runIds ?? execution.runIds;
+      return check({ output: "", code: {}, ...context, runIds });
     },
 
     async logRun(store, experimentId, data = {}) {
@@ -106,6 +117,9 @@ export function checkHarness(check: BlocCheck, options: CheckHarnessOptions = {}
         tags: Object.entries(data.tags ?? {}).map(([key, value]) => ({ key, value })),
       });
       await store.updateRun(run.info.runId, { status: data.status ?? "FINISHED", endTime: startTime + 500 });
+      const execution = executions.get(store.workspaceId);
+      if (!execution || execution.judged) executions.set(store.workspaceId, { runIds: [run.info.runId], judged: false });
+      else execution.runIds.push(run.info.runId);
       return store.getRun(run.info.runId);
     },
 
