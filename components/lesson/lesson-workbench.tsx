@@ -48,8 +48,10 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
 
   const run = async () => {
     checker.setVerdict(null);
+    // The execution about to start replaces the last one, even if it never gets to run.
+    checker.recordExecution(null);
     const result = await runFile(entry, code);
-    if (result) checker.recordExecution({ output: result.output, runIds: result.runIds });
+    if (result) checker.recordExecution({ outcome: result.execution, output: result.output, runIds: result.runIds });
   };
 
   const runEarlier = async (file: string, source: string) => (await runFile(file, source))?.outcome.status === "succeeded";

@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { checkResponseSchema, type CheckRequestBody, type Verdict } from "@/lib/course/check-contract";
+import { checkResponseSchema, type CheckRequestBody, type Execution as ExecutionOutcome, type Verdict } from "@/lib/course/check-contract";
 import type { CodeFiles } from "@/lib/course/code-files";
 
-/** What the learner's last run printed and which runs it created: the evidence the check judges. */
+/** How the learner's last run ended, what it printed and which runs it created: the evidence the check judges. */
 export interface Execution {
+  outcome: ExecutionOutcome;
   output: string;
   runIds: string[];
 }
@@ -26,7 +27,10 @@ export function useBlocCheck({ bloc, initiallyDone }: { bloc: number; initiallyD
   const check = async (code: CodeFiles) => {
     setChecking(true);
     try {
-      const body: CheckRequestBody = { output: lastExecution?.output ?? "", code, runIds: lastExecution?.runIds };
+      // No execution in this page yet: the server answers "run it first" (execution-gate.ts).
+      const body: CheckRequestBody = lastExecution
+        ? { output: lastExecution.output, code, runIds: lastExecution.runIds, execution: lastExecution.outcome }
+        : { code };
       const response = await fetch(`/api/cuvee/blocs/${bloc}/check`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -56,7 +60,7 @@ export function useBlocCheck({ bloc, initiallyDone }: { bloc: number; initiallyD
     checking,
     done,
     check,
-    /** Keeps the evidence of the learner's last execution for the next check. */
+    /** Keeps the evidence of the learner's last execution for the next check (null: one is starting). */
     recordExecution: setLastExecution,
   };
 }

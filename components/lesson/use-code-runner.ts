@@ -1,7 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { Execution } from "@/lib/course/check-contract";
 import { outcomeMessage, runtimeFailed, WAITING_FOR_WEBCONTAINER, WEBCONTAINER_STARTS_ON_FIRST_RUN } from "@/lib/runner/messages";
+import { endingRunsLeftOpen } from "@/lib/runner/open-runs";
 import { runtimeStore } from "@/lib/runner/runtime-store";
 import { decideRuntime, type BootState, type RuntimeKind, type RuntimePreference } from "@/lib/runner/runtime-selection";
 import type { ConsoleLevel, RunOutcome, RunRequest, RunnerError } from "@/lib/runner/types";
@@ -26,6 +28,30 @@ export interface RuntimeInfo {
   boot: BootState;
   /** Servers learner code started in the WebContainer (port → URL). */
   servers: { port: number; url: string }[];
+}
+
+/** One execution, as the lesson keeps it: how it ended, what it printed, which runs it created. */
+export interface ExecutionResult {
+  outcome: RunOutcome;
+  output: string;
+  runIds: string[];
+  runtime: RuntimeKind;
+  /** How it ended, with its first error: the check's `execution` (lib/course/check-contract.ts). */
+  execution: Execution;
+}
+
+/** The check contract's bounds on an error (a thrown string may be any length). */
+const MAX_ERROR_NAME = 200;
+const MAX_ERROR_MESSAGE = 5_000;
+
+function executionOf(outcome: RunOutcome, error: RunnerError | undefined): Execution {
+  return {
+    status: outcome.status,
+    ...(outcome.status === "timed-out" ? { timeoutMs: outcome.timeoutMs } : {}),
+    ...(error
+      ? { error: { name: error.name.slice(0, MAX_ERROR_NAME), message: error.message.slice(0, MAX_ERROR_MESSAGE), ...(error.location ? { location: error.location } : {}) } }
+      : {}),
+  };
 }
 
 /** On the server and while hydrating: nothing saved is known yet, nothing has booted. */
@@ -68,7 +94,7 @@ export function useCodeRunner() {
   }, [preference, onServerReady]);
 
   const run = useCallback(
-    async (request: RunRequest): Promise<{ outcome: RunOutcome; output: string; runIds: string[]; runtime: RuntimeKind }> => {
+    async (request: RunRequest): Promise<ExecutionResult> => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
@@ -76,6 +102,7 @@ export function useCodeRunner() {
       setStatus("running");
       const output: string[] = [];
       const runIds: string[] = [];
+      let firstError: RunnerError | undefined;
       const started = performance.now();
       const chosen = await runtimeStore.chooseRunner(preference, {
         signal: abort.signal,
@@ -89,27 +116,32 @@ export function useCodeRunner() {
       }
       let outcome: RunOutcome;
       try {
-        outcome = await chosen.runner.run(request, {
+        // Runs the script left open when it fails or is stopped are ended (FAILED, KILLED) before
+        // the outcome is known: a check asked next sees them ended, and so does the live panel.
+        outcome = await endingRunsLeftOpen(chosen.runner).run(request, {
           signal: abort.signal,
           onEvent: (event) => {
             if (event.type === "console") {
               output.push(event.text);
               append({ kind: "console", level: event.level, text: event.text });
             } else if (event.type === "error") {
+              firstError ??= event.error;
               append({ kind: "error", error: event.error });
-            } else {
+            } else if (event.type === "run-created") {
               runIds.push(event.runId);
             }
           },
         });
       } catch (error) {
-        append({ kind: "error", error: { name: "Error", message: runtimeFailed((error as Error).message) } });
+        const failure: RunnerError = { name: "Error", message: runtimeFailed((error as Error).message) };
+        firstError ??= failure;
+        append({ kind: "error", error: failure });
         outcome = { status: "failed" };
       }
       append({ kind: "system", ...outcomeMessage(outcome, performance.now() - started) });
       setStatus(outcome.status);
       if (controller.current === abort) controller.current = null;
-      return { outcome, output: output.join("\n"), runIds, runtime: chosen.kind };
+      return { outcome, output: output.join("\n"), runIds, runtime: chosen.kind, execution: executionOf(outcome, firstError) };
     },
     [append, onServerReady, preference],
   );

@@ -34,6 +34,7 @@ export async function runScript({ files, entry, trackingUri, builtins, emit, onU
   // The same system tags in every runtime, so that the tracking state does not depend on it.
   sdkHooks.setRuntimeContext({ user: "apprenant", sourceName: entry });
   sdkHooks.onRunCreated((runId) => emit({ type: "run-created", runId }));
+  sdkHooks.onRunEnded((runId) => emit({ type: "run-ended", runId }));
 
   const modules = new ModuleSystem(files, builtins);
   let ok = true;
@@ -50,8 +51,11 @@ export async function runScript({ files, entry, trackingUri, builtins, emit, onU
     ok = false;
     emit({ type: "error", error: describeError(error) });
   }
-  const lateErrors = await sdkHooks.finishScript({ failed: !ok });
+  // A failed call nobody awaited failed the script too: its runs end FAILED, as Python's would
+  // (the call would have raised inside the `with` block).
+  const lateErrors = await sdkHooks.finishScript({ failed: !ok || rejectedUnawaited });
   sdkHooks.onRunCreated(undefined);
+  sdkHooks.onRunEnded(undefined);
   for (const error of lateErrors) {
     ok = false;
     emit({ type: "error", error: describeError(error) });

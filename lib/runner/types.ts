@@ -39,7 +39,9 @@ export type RunnerEvent =
   | { type: "console"; level: ConsoleLevel; text: string }
   | { type: "error"; error: RunnerError }
   /** The script created this run (the bloc's check judges the runs of the last execution). */
-  | { type: "run-created"; runId: string };
+  | { type: "run-created"; runId: string }
+  /** The script ended this run (any status but RUNNING): its host need not end it (open-runs.ts). */
+  | { type: "run-ended"; runId: string };
 
 export type RunOutcome =
   | { status: "succeeded" }

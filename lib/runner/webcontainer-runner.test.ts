@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BootOptions, FileSystemTree, SpawnOptions } from "@webcontainer/api";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { runtimePackages } from "./node/runtime-packages";
+import { endingRunsLeftOpen } from "./open-runs";
 import type { RunnerEvent } from "./types";
 import { toFileSystemTree, WebContainerBootError, WebContainerRunner, type WebContainerApi, type WebContainerInstance } from "./webcontainer-runner";
 
@@ -160,5 +163,75 @@ describe("WebContainerRunner (against a fake WebContainer, see above)", () => {
     const refusing: WebContainerApi = { boot: () => Promise.reject(new Error("SharedArrayBuffer is not defined")) };
     const runner = new WebContainerRunner({ loadApi: async () => refusing, loadPackages: runtimePackages });
     await expect(runner.boot()).rejects.toMatchObject({ reason: "failed", message: expect.stringContaining("SharedArrayBuffer") });
+  });
+});
+
+/**
+ * A tracking server as small as these tests need (runs/create, runs/get, runs/update), so that
+ * the real SDK in the fake WebContainer's Node creates and ends real requests' runs.
+ */
+async function tinyTrackingServer() {
+  const statuses = new Map<string, string>();
+  const updates: { run_id: string; status: string }[] = [];
+  let next = 0;
+  const info = (runId: string) => ({ run_id: runId, run_uuid: runId, experiment_id: "0", status: statuses.get(runId), lifecycle_stage: "active", start_time: 1 });
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      let answer: unknown = {};
+      if (url.pathname.endsWith("/runs/create")) {
+        const runId = (++next).toString(16).padStart(32, "0");
+        statuses.set(runId, "RUNNING");
+        answer = { run: { info: info(runId) } };
+      } else if (url.pathname.endsWith("/runs/get")) {
+        answer = { run: { info: info(url.searchParams.get("run_id") ?? "") } };
+      } else if (url.pathname.endsWith("/runs/update")) {
+        const update = JSON.parse(body) as { run_id: string; status: string };
+        updates.push({ run_id: update.run_id, status: update.status });
+        statuses.set(update.run_id, update.status);
+        answer = { run_info: info(update.run_id) };
+      }
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(answer));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { uri: `http://127.0.0.1:${port}`, statuses, updates, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+describe("a WebContainer run's open runs (fake WebContainer, real SDK, open-runs.ts around the runner as the page uses it)", { timeout: 60_000 }, () => {
+  const script = (after: string) => `import * as mlflow from "mlflow";\nawait mlflow.startRun();\nconsole.log("run ouvert");\n${after}\n`;
+
+  it("ends KILLED the run a stopped or timed-out process left open; the runtime itself ends FAILED the run of a script that throws", async () => {
+    const server = await tinyTrackingServer();
+    try {
+      const { api } = await fakeApi();
+      const runner = endingRunsLeftOpen(new WebContainerRunner({ loadApi: async () => api, loadPackages: runtimePackages }));
+      const on = (code: string, timeoutMs = 20_000) => ({ ...request(code, timeoutMs), trackingUri: server.uri });
+
+      const controller = new AbortController();
+      const stopped = await runner.run(on(script("while (true) {}")), {
+        signal: controller.signal,
+        onEvent: (event) => event.type === "console" && controller.abort(),
+      });
+      expect(stopped).toEqual({ status: "stopped" });
+
+      const timedOut = await runner.run(on(script("while (true) {}"), 3_000), { signal: new AbortController().signal, onEvent: () => undefined });
+      expect(timedOut).toEqual({ status: "timed-out", timeoutMs: 3_000 });
+
+      const events: RunnerEvent[] = [];
+      const failed = await runner.run(on(script('throw new Error("raté");')), { signal: new AbortController().signal, onEvent: (event) => events.push(event) });
+      expect(failed).toEqual({ status: "failed" });
+
+      const [first, second, third] = [...server.statuses.keys()];
+      expect(Object.fromEntries(server.statuses)).toEqual({ [first!]: "KILLED", [second!]: "KILLED", [third!]: "FAILED" });
+      // The failed script ended its own run (and said so): its host had nothing left to end.
+      expect(events.filter((event) => event.type === "run-ended")).toEqual([{ type: "run-ended", runId: third }]);
+      expect(server.updates.filter((update) => update.run_id === third)).toEqual([{ run_id: third, status: "FAILED" }]);
+    } finally {
+      await server.close();
+    }
   });
 });

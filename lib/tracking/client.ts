@@ -19,7 +19,7 @@ import { RestStore } from "./rest-store";
 import { makeTemporaryDirectory } from "./local-files";
 import { doubleToWire } from "./protocol/wire";
 import { toMetricValue, toMlflowString } from "./values";
-import { reportRunCreated } from "./script-runs";
+import { reportRunCreated, reportRunEnded } from "./script-runs";
 
 export interface MetricInput {
   key: string;
@@ -122,6 +122,7 @@ export class MlflowClient {
   /** Ends a run with a status (mirrors `MlflowClient.set_terminated`). */
   async setTerminated(runId: string, status: RunStatus = "FINISHED", endTime: number = Date.now()): Promise<void> {
     await this.store.call("updateRun", { run_id: runId, run_uuid: runId, status, end_time: endTime });
+    if (status !== "RUNNING") reportRunEnded(runId);
   }
 
   /** Logs metrics, params and tags in one request (mirrors `MlflowClient.log_batch`). */
@@ -241,6 +242,7 @@ export class MlflowClient {
       run_name: options.name,
       end_time: options.status && options.status !== "RUNNING" ? Date.now() : undefined,
     });
+    if (options.status && options.status !== "RUNNING") reportRunEnded(runId);
   }
 
   /** Every value a metric took in a run, in logging order (mirrors `MlflowClient.get_metric_history`). */

@@ -6,4 +6,4 @@ export { setRuntimeDefaultTrackingUri, resetTrackingUri } from "./config";
 export { setRuntimeContext } from "./runtime-context";
 export { finishScript, resetFluentState } from "./fluent";
 export { resetAutolog } from "./autolog";
-export { onRunCreated } from "./script-runs";
+export { onRunCreated, onRunEnded } from "./script-runs";

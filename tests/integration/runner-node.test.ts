@@ -94,6 +94,60 @@ describe("the Node runner against the real server", () => {
     expect((await onlyRun(other)).info.status).toBe("FAILED");
   });
 
+  describe("runs the script left open end as MLflow ends them", () => {
+    /** The status of each run of the workspace and whether it has an end time, by status (two runs may start in the same millisecond). */
+    async function runStatuses(id: string) {
+      const api = mlflowApi(id);
+      const search = await api.post("runs/search", { experiment_ids: ["0"], order_by: ["attributes.start_time ASC"] });
+      return (search.json.runs ?? []).map((run: { info: { status: string; end_time?: number } }) => ({ status: run.info.status, ended: run.info.end_time !== undefined })).sort((a: { status: string }, b: { status: string }) => a.status.localeCompare(b.status));
+    }
+    const run = (id: string, code: string, extra: { timeoutMs?: number; signal?: AbortSignal } = {}) =>
+      runInNode({ files: { "main.ts": `import * as mlflow from "mlflow";\n${code}` }, entry: "main.ts", trackingUri: `${baseUrl()}/w/${id}`, timeoutMs: 20_000, ...extra });
+
+    it("KILLED when the time limit kills the script", async () => {
+      const id = await createTestWorkspace();
+      const result = await run(id, "await mlflow.startRun();\nwhile (true) {}\n", { timeoutMs: 5_000 });
+      expect(result.status).toBe("timed-out");
+      expect(result.runIds).toHaveLength(1);
+      expect(await runStatuses(id)).toEqual([{ status: "KILLED", ended: true }]);
+    });
+
+    it("KILLED when the script is stopped", async () => {
+      const id = await createTestWorkspace();
+      const controller = new AbortController();
+      const result = await runInNode({
+        files: { "main.ts": 'import * as mlflow from "mlflow";\nawait mlflow.startRun();\nconsole.log("ouvert");\nwhile (true) {}\n' },
+        entry: "main.ts",
+        trackingUri: `${baseUrl()}/w/${id}`,
+        timeoutMs: 30_000,
+        signal: controller.signal,
+        onEvent: (event) => event.type === "console" && controller.abort(),
+      });
+      expect(result.errors.at(-1)?.name).toBe("AbortError");
+      expect(await runStatuses(id)).toEqual([{ status: "KILLED", ended: true }]);
+    });
+
+    it("FAILED when the script throws, the fluent run and one opened with MlflowClient.createRun alike", async () => {
+      const id = await createTestWorkspace();
+      const result = await run(id, 'await new mlflow.MlflowClient().createRun("0");\nawait mlflow.startRun();\nthrow new Error("raté");\n');
+      expect(result.status).toBe("failed");
+      expect(await runStatuses(id)).toEqual([
+        { status: "FAILED", ended: true },
+        { status: "FAILED", ended: true },
+      ]);
+    });
+
+    it("as the script left them when it succeeded (a client's run stays RUNNING, as in MLflow)", async () => {
+      const id = await createTestWorkspace();
+      const result = await run(id, 'await new mlflow.MlflowClient().createRun("0");\nawait mlflow.startRun();\n');
+      expect(result.status).toBe("succeeded");
+      expect(await runStatuses(id)).toEqual([
+        { status: "FINISHED", ended: true },
+        { status: "RUNNING", ended: false },
+      ]);
+    });
+  });
+
   it("refuses bad arguments with the usage line", async () => {
     const { code, stderr } = await runBlocCli(baseUrl(), ["un"]);
     expect(code).toBe(2);

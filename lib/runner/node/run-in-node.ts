@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { NODE_COMMAND, nodeProjectFiles } from "../node-project";
 import { NodeEventDecoder, type NodeScriptEvent } from "../node-protocol";
+import { endRunsLeftOpen, ExecutionRunLedger, statusForRunsLeftOpen } from "../open-runs";
 import type { CodeFiles, RunnerError, RunnerEvent } from "../types";
 import { childEnvironment, configuredMaxHeapMb, diedOfHeapExhaustion, heapExhaustedMessage, heapLimitArgs } from "./child-limits";
 import { runtimePackages } from "./runtime-packages";
@@ -45,6 +46,20 @@ export interface NodeRunResult {
   runIds: string[];
 }
 
+/** How the child ended, as the runs it left open see it: a stop is not a failure of the script. */
+type Ending = NodeRunResult["status"] | "stopped";
+
+/**
+ * Ends the runs the script left open once the child is gone (open-runs.ts): KILLED when it was
+ * killed at the time limit or on request, FAILED when it failed. Before the result is returned,
+ * so that whoever checks next sees them ended.
+ */
+async function endRunsOfChild(trackingUri: string, ledger: ExecutionRunLedger, ending: Ending): Promise<void> {
+  const status = statusForRunsLeftOpen(ending);
+  const open = ledger.leftOpen();
+  if (status && open.length > 0) await endRunsLeftOpen(trackingUri, open, status);
+}
+
 async function writeProject(dir: string, files: CodeFiles): Promise<void> {
   for (const [relative, text] of Object.entries(files)) {
     const target = path.join(dir, relative);
@@ -73,9 +88,9 @@ function execute(
   return new Promise((resolve) => {
     const output: string[] = [];
     const errors: RunnerError[] = [];
-    const runIds: string[] = [];
+    const ledger = new ExecutionRunLedger();
     let done: boolean | undefined;
-    let ending: NodeRunResult["status"] | undefined;
+    let ending: Ending | undefined;
     const stderr: string[] = [];
 
     const handle = (event: NodeScriptEvent) => {
@@ -85,7 +100,7 @@ function execute(
       }
       if (event.type === "console") output.push(event.text);
       else if (event.type === "error") errors.push(event.error);
-      else runIds.push(event.runId);
+      else ledger.observe(event);
       onEvent?.(event);
     };
     const decoder = new NodeEventDecoder(handle);
@@ -99,7 +114,7 @@ function execute(
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => decoder.push(chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
 
-    const kill = (status: NodeRunResult["status"], error: RunnerError) => {
+    const kill = (status: Ending, error: RunnerError) => {
       if (ending) return;
       ending = status;
       handle({ type: "error", error });
@@ -110,16 +125,22 @@ function execute(
       () => kill("timed-out", { name: "TimeoutError", message: `Arrêt automatique : le code tournait depuis plus de ${seconds} s (boucle infinie ?).` }),
       timeoutMs,
     );
-    const onAbort = () => kill("failed", { name: "AbortError", message: "Exécution arrêtée à votre demande." });
+    const onAbort = () => kill("stopped", { name: "AbortError", message: "Exécution arrêtée à votre demande." });
     signal?.addEventListener("abort", onAbort);
     if (signal?.aborted) onAbort();
 
     child.on("error", (error) => kill("failed", { name: "Error", message: `Node n'a pas pu démarrer : ${error.message}` }));
+    const settle = (status: Ending) => {
+      void endRunsOfChild(trackingUri, ledger, status).then(() =>
+        // A stop is reported as a failure with its "stopped" error (the CLI has no Stop button).
+        resolve({ status: status === "stopped" ? "failed" : status, output: output.join("\n"), errors, runIds: ledger.runIds }),
+      );
+    };
     child.on("close", (code) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       decoder.end();
-      if (ending) return resolve({ status: ending, output: output.join("\n"), errors, runIds });
+      if (ending) return settle(ending);
       if (done === undefined && diedOfHeapExhaustion(stderr.join(""))) {
         // V8's fatal-error dump means nothing to a learner: say what happened and what to look for.
         handle({ type: "error", error: { name: "RangeError", message: heapExhaustedMessage(maxHeapMb) } });
@@ -128,7 +149,7 @@ function execute(
         const detail = stderr.join("").trim() || `code de sortie ${code}`;
         handle({ type: "error", error: { name: "Error", message: `Le processus Node s'est arrêté sans terminer : ${detail}` } });
       }
-      resolve({ status: done === true && code === 0 ? "succeeded" : "failed", output: output.join("\n"), errors, runIds });
+      settle(done === true && code === 0 ? "succeeded" : "failed");
     });
   });
 }
