@@ -1,3 +1,6 @@
+"use client";
+
+import { useEffect, useRef } from "react";
 import type { Verdict } from "@/lib/course/check-contract";
 import { BUTTON_BASE } from "./button-styles";
 
@@ -13,6 +16,16 @@ interface VerdictPanelProps {
 
 /** The lesson's "Vérifier" button, whether the bloc is done, and the check's verdict in French. */
 export function VerdictPanel({ bloc, verdict, checking, done, disabled, onCheck }: VerdictPanelProps) {
+  const box = useRef<HTMLDivElement>(null);
+  // The panel sits under the editor, the console and the live panel: a verdict would arrive
+  // below the fold. Bring it into view (the least scroll that shows it, in the workbench's own
+  // scroll area and the page's) and give it focus, so that a screen reader reads it out.
+  useEffect(() => {
+    if (!verdict || !box.current) return;
+    box.current.focus({ preventScroll: true });
+    box.current.scrollIntoView({ block: "nearest" });
+  }, [verdict]);
+
   return (
     <section aria-label="Vérification" className="rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900">
       <div className="flex items-center gap-3">
@@ -32,8 +45,12 @@ export function VerdictPanel({ bloc, verdict, checking, done, disabled, onCheck 
       </div>
       {verdict && (
         <div
+          ref={box}
           role="status"
-          className={`mt-3 rounded-md px-3 py-2 text-sm ${
+          tabIndex={-1}
+          data-testid="verdict"
+          // Scroll margins: the sticky header and pane switch must not cover it.
+          className={`mt-3 scroll-mt-32 scroll-mb-4 rounded-md px-3 py-2 text-sm focus:outline-none ${
             verdict.passed
               ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-100"
               : "bg-amber-50 text-amber-900 dark:bg-amber-950/40 dark:text-amber-100"

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatMetric } from "./format";
 import { RunStatusBadge } from "./run-status";
 import { STAGE_LABEL, StageBadge } from "./stage-badge";
-import { runChanges, type RunChanges } from "./run-changes";
+import { previousFinishedRun, runChanges, type RunChanges } from "./run-changes";
 import type { PanelModel, PanelRun } from "./panel-data";
 import { useWorkspaceTracking } from "./use-workspace-tracking";
 
@@ -153,8 +153,8 @@ export function LivePanel({ trackingUri, active }: { trackingUri: string; active
   const runIds = allRuns.map((run) => run.runId);
   const fresh = useFreshKeys(runIds, experiments !== null);
   const shown = (experiments ?? []).filter((experiment) => experiment.runs.length > 0 || experiment.name !== "Default");
-  // The newest run of each experiment against the one before it.
-  const latestChanges = new Map(shown.filter((e) => e.runs.length > 1).map((e) => [e.runs[0]!.runId, runChanges(e.runs[0]!, e.runs[1])]));
+  // The newest run of each experiment against the newest finished one before it.
+  const latestChanges = new Map(shown.filter((e) => e.runs.length > 1).map((e) => [e.runs[0]!.runId, runChanges(e.runs[0]!, previousFinishedRun(e.runs))]));
 
   return (
     <section aria-labelledby="live-panel-title" data-pane="suivi" className="rounded-lg border border-stone-200 bg-stone-50 p-3 dark:border-stone-800 dark:bg-stone-950">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runChanges } from "./run-changes";
+import { previousFinishedRun, runChanges } from "./run-changes";
 
 describe("runChanges", () => {
   it("lists params and metrics that differ from the previous run or are new", () => {
@@ -14,5 +14,21 @@ describe("runChanges", () => {
   it("reports nothing for a first run", () => {
     const changes = runChanges({ params: [{ key: "alpha", value: "1" }], metrics: [] }, undefined);
     expect(changes.params.size + changes.metrics.size).toBe(0);
+  });
+});
+
+describe("previousFinishedRun", () => {
+  it("skips runs that failed, were killed or still run: the newest is compared with the last complete one", () => {
+    const runs = [
+      { runId: "new", status: "FINISHED" },
+      { runId: "killed", status: "KILLED" },
+      { runId: "failed", status: "FAILED" },
+      { runId: "open", status: "RUNNING" },
+      { runId: "done", status: "FINISHED" },
+      { runId: "older", status: "FINISHED" },
+    ];
+    expect(previousFinishedRun(runs)?.runId).toBe("done");
+    expect(previousFinishedRun(runs.slice(0, 4))).toBeUndefined();
+    expect(previousFinishedRun([])).toBeUndefined();
   });
 });

@@ -3,6 +3,16 @@
  * whose param or metric value differs (or is new). The live panel highlights them.
  */
 
+/**
+ * The run the newest one is compared with: the newest earlier run that finished. A run that
+ * failed, was killed at the time limit or by Stop, or is still running stopped half-way: its
+ * params and metrics are not "the previous result", and comparing with them would flag as
+ * changed what did not change between two complete runs.
+ */
+export function previousFinishedRun<Run extends { status: string }>(runsNewestFirst: readonly Run[]): Run | undefined {
+  return runsNewestFirst.slice(1).find((run) => run.status === "FINISHED");
+}
+
 export interface ComparableRun {
   params: readonly { key: string; value: string }[];
   metrics: readonly { key: string; value: number }[];
