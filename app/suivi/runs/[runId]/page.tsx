@@ -51,7 +51,7 @@ export default async function RunPage({ params }: { params: Params }) {
         ]}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="break-all font-mono text-2xl font-semibold tracking-tight">{name}</h1>
+        <h1 className="break-words font-mono text-2xl font-semibold tracking-tight">{name}</h1>
         <RunStatusBadge status={info.status} />
         {info.lifecycleStage === "deleted" && <span className="text-sm font-medium text-red-700 dark:text-red-300">supprimé</span>}
       </div>
