@@ -20,7 +20,8 @@ type SearchParams = Promise<{ runs?: string }>;
 function ComparisonTable<T>({ caption, rows, names, format }: { caption: string; rows: ComparisonRow<T>[]; names: string[]; format: (value: T | undefined) => string }) {
   if (rows.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">Aucun.</p>;
   return (
-    <div className="overflow-x-auto">
+    // Scrolls sideways inside itself (a phone shows one or two runs' columns); focusable so the keyboard can scroll it.
+    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -13,6 +13,8 @@ const Y_AXIS_WIDTH = 36;
 /** A 12 px label's widest characters (`_`, `m`, `w`) are about 7 px. */
 const CHAR_PX = 7;
 const LABEL_LINES = 3;
+/** Narrower than this, an axis's name no longer reads: the chart scrolls sideways instead. */
+const MIN_SLOT_PX = 100;
 const LINE_PX = 14;
 
 /** The element's width, following resizes (a phone turned sideways, a window narrowed). */
@@ -85,41 +87,47 @@ export function ParallelCoordinates({ runs, numericParams, metrics }: { runs: re
   });
 
   // Each axis gets an equal slot, its point in the middle: half a slot of padding at both ends.
-  const slot = Math.max(1, (width - MARGIN.left - MARGIN.right - Y_AXIS_WIDTH) / axes.length);
+  // On a phone the slots would be too narrow to name their axis: the chart grows and scrolls.
+  const chartWidth = Math.max(width, MARGIN.left + MARGIN.right + Y_AXIS_WIDTH + MIN_SLOT_PX * axes.length);
+  const slot = (chartWidth - MARGIN.left - MARGIN.right - Y_AXIS_WIDTH) / axes.length;
   const maxChars = Math.floor((slot - 6) / CHAR_PX);
+  const scrolls = width > 0 && chartWidth > width;
+  const label = `Coordonnées parallèles sur ${axes.map((a) => a.label).join(", ")}, une ligne par run`;
 
   return (
     <div
       ref={frame}
-      className="h-96 text-stone-600 dark:text-stone-400"
-      role="img"
-      aria-label={`Coordonnées parallèles sur ${axes.map((a) => a.label).join(", ")}, une ligne par run`}
+      className="overflow-x-auto"
+      // A frame that scrolls must be reachable from the keyboard.
+      {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": "Coordonnées parallèles, à faire défiler" } : {})}
     >
-      {width > 0 && (
-        <LineChart width={width} height={384} data={data} margin={MARGIN}>
-          <CartesianGrid vertical horizontal={false} strokeOpacity={0.5} />
-          <XAxis
-            dataKey="axis"
-            interval={0}
-            padding={{ left: slot / 2, right: slot / 2 }}
-            height={LABEL_LINES * LINE_PX + 8}
-            tick={(props) => <AxisName x={props.x} y={props.y} payload={props.payload} maxChars={maxChars} />}
-          />
-          <YAxis domain={[0, 1]} ticks={[0, 1]} tickFormatter={(value: number) => (value === 0 ? "min" : "max")} tick={AXIS_TICK} width={Y_AXIS_WIDTH} />
-          <Tooltip
-            contentStyle={{ fontSize: 12, color: "#1c1917" }}
-            formatter={(_value, name, item) => {
-              const index = Number(String(item.dataKey).slice(1));
-              const row = item.payload as Record<string, number>;
-              return [formatMetric(row[`v${index}`]), String(name)];
-            }}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {runs.map((run, index) => (
-            <Line key={run.runId} dataKey={`r${index}`} name={run.name} stroke={seriesColor(index)} strokeWidth={2} dot isAnimationActive={false} connectNulls />
-          ))}
-        </LineChart>
-      )}
+      <div className="h-96 text-stone-600 dark:text-stone-400" style={{ width: chartWidth || undefined }} role="img" aria-label={label}>
+        {width > 0 && (
+          <LineChart width={chartWidth} height={384} data={data} margin={MARGIN}>
+            <CartesianGrid vertical horizontal={false} strokeOpacity={0.5} />
+            <XAxis
+              dataKey="axis"
+              interval={0}
+              padding={{ left: slot / 2, right: slot / 2 }}
+              height={LABEL_LINES * LINE_PX + 8}
+              tick={(props) => <AxisName x={props.x} y={props.y} payload={props.payload} maxChars={maxChars} />}
+            />
+            <YAxis domain={[0, 1]} ticks={[0, 1]} tickFormatter={(value: number) => (value === 0 ? "min" : "max")} tick={AXIS_TICK} width={Y_AXIS_WIDTH} />
+            <Tooltip
+              contentStyle={{ fontSize: 12, color: "#1c1917" }}
+              formatter={(_value, name, item) => {
+                const index = Number(String(item.dataKey).slice(1));
+                const row = item.payload as Record<string, number>;
+                return [formatMetric(row[`v${index}`]), String(name)];
+              }}
+            />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {runs.map((run, index) => (
+              <Line key={run.runId} dataKey={`r${index}`} name={run.name} stroke={seriesColor(index)} strokeWidth={2} dot isAnimationActive={false} connectNulls />
+            ))}
+          </LineChart>
+        )}
+      </div>
     </div>
   );
 }
