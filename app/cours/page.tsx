@@ -81,7 +81,7 @@ export default async function CoursePage({ searchParams }: { searchParams: Promi
             vous y ramène depuis n'importe quel navigateur.
           </p>
           <ResumeLink url={workspace.resumeUrl} />
-          <p className="mt-3 text-xs text-stone-500">
+          <p className="mt-3 text-xs text-stone-600 dark:text-stone-400">
             URI de suivi MLflow de cet espace : <code className="font-mono">{workspace.trackingUri}</code>
           </p>
         </section>

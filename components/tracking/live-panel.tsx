@@ -205,7 +205,7 @@ function RegistrySection({ models }: { models: PanelModel[] }) {
           <li key={model.name} aria-label={`Modèle ${model.name}`} className="rounded-md border border-stone-200 bg-white px-3 py-2 dark:border-stone-800 dark:bg-stone-900">
             <p className="font-mono text-[13px] font-medium">{model.name}</p>
             {model.versions.length === 0 ? (
-              <p className="text-xs text-stone-500">Aucune version enregistrée.</p>
+              <p className="text-xs text-stone-600 dark:text-stone-400">Aucune version enregistrée.</p>
             ) : (
               <ul className="mt-1 flex flex-wrap gap-2 text-xs">
                 {model.versions.map((version) => {

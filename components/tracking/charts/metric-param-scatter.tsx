@@ -27,7 +27,7 @@ export function MetricParamScatter({ runs, numericParams, metrics }: { runs: rea
     .filter((point): point is { name: string; x: number; y: number } => Number.isFinite(point.x) && point.y !== undefined && Number.isFinite(point.y));
 
   if (numericParams.length === 0 || metrics.length === 0) {
-    return <p className="text-sm text-stone-500">Il faut au moins un paramètre numérique et une métrique communs à ces runs pour tracer ce graphique.</p>;
+    return <p className="text-sm text-stone-600 dark:text-stone-400">Il faut au moins un paramètre numérique et une métrique communs à ces runs pour tracer ce graphique.</p>;
   }
   return (
     <div>

@@ -70,7 +70,7 @@ export function ParallelCoordinates({ runs, numericParams, metrics }: { runs: re
     ...metrics.map((key) => ({ label: key, valueOf: (run: ChartRun) => run.metrics[key] })),
   ];
   if (axes.length < 2) {
-    return <p className="text-sm text-stone-500">Il faut au moins deux paramètres numériques ou métriques pour des coordonnées parallèles.</p>;
+    return <p className="text-sm text-stone-600 dark:text-stone-400">Il faut au moins deux paramètres numériques ou métriques pour des coordonnées parallèles.</p>;
   }
   const data = axes.map((axis) => {
     const values = runs.map(axis.valueOf).filter((value): value is number => value !== undefined && Number.isFinite(value));
