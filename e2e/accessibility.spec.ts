@@ -34,8 +34,13 @@ test.beforeAll(async ({ browser }) => {
   await context.close();
 });
 
-/** Every page, with what shows it is ready to be checked. */
-function pages(): { path: string; ready: (page: Page) => Promise<void> }[] {
+interface Checked {
+  path: string;
+  ready: (page: Page) => Promise<void>;
+}
+
+/** Every page, with what shows it is ready to be checked: the course's, then the tracking pages. */
+function pages(): { course: Checked[]; tracking: Checked[] } {
   const { history, workspaceId, blocs } = setup;
   const heading = (page: Page) => expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   const lesson = async (page: Page) => {
@@ -45,37 +50,41 @@ function pages(): { path: string; ready: (page: Page) => Promise<void> }[] {
     await expect(page.locator(".monaco-editor").first()).toBeAttached();
   };
   const model = encodeURIComponent(history.modelName);
-  return [
-    { path: "/", ready: heading },
-    { path: "/cours", ready: heading },
-    ...blocs.map((bloc) => ({ path: `/cours/${bloc}`, ready: lesson })),
-    { path: "/cours/14", ready: heading },
-    { path: "/page-qui-n-existe-pas", ready: heading },
-    { path: "/suivi", ready: heading },
-    {
-      path: `/suivi/experiences/${history.experiments.exp_wine_quality_v2}`,
-      ready: async (page) => expect(page.getByRole("row", { name: /^Run / })).toHaveCount(5),
-    },
-    {
-      path: `/suivi/runs/${history.autologRunId}`,
-      ready: async (page) => {
-        await heading(page);
-        await page.getByRole("button", { name: /predictions\.csv/ }).click();
-        await expect(page.getByRole("columnheader", { name: "prediction" })).toBeVisible();
+  return {
+    course: [
+      { path: "/", ready: heading },
+      { path: "/cours", ready: heading },
+      ...blocs.map((bloc) => ({ path: `/cours/${bloc}`, ready: lesson })),
+      { path: "/cours/14", ready: heading },
+      { path: "/page-qui-n-existe-pas", ready: heading },
+      { path: `/reprendre/${workspaceId}`, ready: heading },
+    ],
+    tracking: [
+      { path: "/suivi", ready: heading },
+      {
+        path: `/suivi/experiences/${history.experiments.exp_wine_quality_v2}`,
+        ready: async (page) => expect(page.getByRole("row", { name: /^Run / })).toHaveCount(5),
       },
-    },
-    {
-      path: `/suivi/comparer?runs=${history.sweepRunIds.join(",")}`,
-      ready: async (page) => {
-        await heading(page);
-        await expect(page.locator(".recharts-surface").first()).toBeVisible();
+      {
+        path: `/suivi/runs/${history.autologRunId}`,
+        ready: async (page) => {
+          await heading(page);
+          await page.getByRole("button", { name: /predictions\.csv/ }).click();
+          await expect(page.getByRole("columnheader", { name: "prediction" })).toBeVisible();
+        },
       },
-    },
-    { path: "/suivi/modeles", ready: heading },
-    { path: `/suivi/modeles/${model}`, ready: heading },
-    { path: `/suivi/modeles/${model}/versions/2`, ready: heading },
-    { path: `/reprendre/${workspaceId}`, ready: heading },
-  ];
+      {
+        path: `/suivi/comparer?runs=${history.sweepRunIds.join(",")}`,
+        ready: async (page) => {
+          await heading(page);
+          await expect(page.locator(".recharts-surface").first()).toBeVisible();
+        },
+      },
+      { path: "/suivi/modeles", ready: heading },
+      { path: `/suivi/modeles/${model}`, ready: heading },
+      { path: `/suivi/modeles/${model}/versions/2`, ready: heading },
+    ],
+  };
 }
 
 /** Serious and critical violations, one line each with a few of the nodes. */
@@ -86,32 +95,39 @@ async function seriousViolations(page: Page, where: string): Promise<string[]> {
     .map(
       (violation) =>
         `${where}: ${violation.id} (${violation.impact}, ${violation.nodes.length} nœud(s)) ${violation.nodes
-          .slice(0, 3)
+          .slice(0, 8)
           .map((node) => `${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(1, 2).join(" ").trim()}`)
           .join(" | ")}`,
     );
 }
 
 for (const size of SIZES) {
-  test(`axe: no serious or critical violation on any page (${size.name}, thèmes clair et sombre)`, async ({ browser }) => {
-    test.setTimeout(900_000);
-    const context = await browser.newContext({ storageState: setup.storage, viewport: { width: size.width, height: size.height } });
-    const page = await context.newPage();
-    const found: string[] = [];
-    for (const { path, ready } of pages()) {
-      await page.goto(path);
-      // Colours mid-transition or mid-pulse would be measured wrong: check the settled page.
-      await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
-      await ready(page);
-      for (const dark of [false, true]) {
-        await page.evaluate((isDark) => {
-          localStorage.setItem("cuvee:theme", isDark ? "dark" : "light");
-          document.documentElement.classList.toggle("dark", isDark);
-        }, dark);
-        found.push(...(await seriousViolations(page, `${path} ${size.name} ${dark ? "sombre" : "clair"}`)));
+  for (const group of ["course", "tracking"] as const) {
+    test(`axe: no serious or critical violation on the ${group} pages (${size.name}, thèmes clair et sombre)`, async ({ browser }) => {
+      test.setTimeout(900_000);
+      const context = await browser.newContext({ storageState: setup.storage, viewport: { width: size.width, height: size.height } });
+      const page = await context.newPage();
+      const found: string[] = [];
+      for (const { path, ready } of pages()[group]) {
+        await page.goto(path);
+        // Colours mid-transition or mid-pulse would be measured wrong: check the settled page.
+        await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
+        await ready(page);
+        for (const dark of [false, true]) {
+          await page.evaluate((isDark) => {
+            localStorage.setItem("cuvee:theme", isDark ? "dark" : "light");
+            document.documentElement.classList.toggle("dark", isDark);
+          }, dark);
+          // The editor follows the theme on the next render.
+          await page.waitForFunction((isDark) => {
+            const editor = document.querySelector(".monaco-editor");
+            return !editor || editor.classList.contains(isDark ? "vs-dark" : "vs");
+          }, dark);
+          found.push(...(await seriousViolations(page, `${path} ${size.name} ${dark ? "sombre" : "clair"}`)));
+        }
       }
-    }
-    await context.close();
-    expect(found, found.join("\n")).toEqual([]);
-  });
+      await context.close();
+      expect(found, found.join("\n")).toEqual([]);
+    });
+  }
 }
