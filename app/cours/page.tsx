@@ -52,9 +52,9 @@ export default async function CoursePage({ searchParams }: { searchParams: Promi
                       {label}
                     </Link>
                   ) : (
-                    <span className="font-medium text-stone-500">{label}</span>
+                    <span className="font-medium text-stone-600 dark:text-stone-400">{label}</span>
                   )}
-                  <p className="truncate text-sm text-stone-500">{entry.concept}</p>
+                  <p className="truncate text-sm text-stone-600 dark:text-stone-400">{entry.concept}</p>
                 </div>
                 <span
                   className={`rounded-full px-2.5 py-0.5 text-xs ${
@@ -62,7 +62,7 @@ export default async function CoursePage({ searchParams }: { searchParams: Promi
                       ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200"
                       : isWritten
                         ? "bg-wine-100 text-wine-700 dark:bg-wine-900/40 dark:text-wine-200"
-                        : "bg-stone-100 text-stone-500 dark:bg-stone-800"
+                        : "bg-stone-100 text-stone-600 dark:bg-stone-800 dark:text-stone-300"
                   }`}
                 >
                   {isDone ? "Fait" : isWritten ? "À faire" : "Bientôt"}
@@ -81,7 +81,7 @@ export default async function CoursePage({ searchParams }: { searchParams: Promi
             vous y ramène depuis n'importe quel navigateur.
           </p>
           <ResumeLink url={workspace.resumeUrl} />
-          <p className="mt-3 text-xs text-stone-500">
+          <p className="mt-3 text-xs text-stone-600 dark:text-stone-400">
             URI de suivi MLflow de cet espace : <code className="font-mono">{workspace.trackingUri}</code>
           </p>
         </section>

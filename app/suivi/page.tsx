@@ -76,7 +76,7 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">{deleted ? "Expériences supprimées" : "Expériences de votre espace"}</caption>
               <thead>
-                <tr className="border-b border-stone-200 text-left text-xs uppercase tracking-wide text-stone-500 dark:border-stone-800">
+                <tr className="border-b border-stone-200 text-left text-xs uppercase tracking-wide text-stone-600 dark:text-stone-400 dark:border-stone-800">
                   <th scope="col" className="px-3 py-2 font-medium sm:px-4">Nom</th>
                   <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">ID</th>
                   <th scope="col" className="px-2 py-2 text-right font-medium">Runs</th>
@@ -96,9 +96,9 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
                         </Link>
                       )}
                     </td>
-                    <td className="hidden px-2 py-2 font-mono text-xs text-stone-500 sm:table-cell">{experiment.experimentId}</td>
+                    <td className="hidden px-2 py-2 font-mono text-xs text-stone-600 dark:text-stone-400 sm:table-cell">{experiment.experimentId}</td>
                     <td className="px-2 py-2 text-right tabular-nums">{experiment.runCount}</td>
-                    <td className="hidden whitespace-nowrap px-2 py-2 text-xs text-stone-500 md:table-cell">{formatDateTime(experiment.lastUpdateTime)}</td>
+                    <td className="hidden whitespace-nowrap px-2 py-2 text-xs text-stone-600 dark:text-stone-400 md:table-cell">{formatDateTime(experiment.lastUpdateTime)}</td>
                     <td className="px-3 py-2 sm:px-4">
                       <ExperimentActions workspaceId={workspace.id} experimentId={experiment.experimentId} name={experiment.name} deleted={deleted} />
                     </td>

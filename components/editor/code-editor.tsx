@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { EDITOR_THEMES } from "./editor-themes";
 import type { MonacoApi } from "./monaco-setup";
 
 type EditorComponent = typeof import("@monaco-editor/react").default;
@@ -31,17 +32,23 @@ export function CodeEditor({ path, value, language, onChange, readOnly = false, 
       const { default: Editor } = await import("@monaco-editor/react");
       if (!cancelled) setEditor({ Editor, monaco });
     })();
-    const media = window.matchMedia("(prefers-color-scheme: dark)");
-    setDark(media.matches || document.documentElement.classList.contains("dark"));
+    // The page's theme is the `dark` class on <html> (set before paint from the learner's choice
+    // or the system's, flipped by the theme switch): the editor follows it, switches included.
+    const root = document.documentElement;
+    const follow = () => setDark(root.classList.contains("dark"));
+    follow();
+    const observer = new MutationObserver(follow);
+    observer.observe(root, { attributes: true, attributeFilter: ["class"] });
     return () => {
       cancelled = true;
+      observer.disconnect();
     };
   }, []);
 
   if (!editor) {
     return (
       <div className="h-full overflow-auto bg-white p-3 dark:bg-stone-900" aria-busy="true">
-        <p className="mb-2 text-xs text-stone-500">Chargement de l'éditeur…</p>
+        <p className="mb-2 text-xs text-stone-600 dark:text-stone-400">Chargement de l'éditeur…</p>
         <pre className="font-mono text-[13px] leading-5 text-stone-700 dark:text-stone-300">{value}</pre>
       </div>
     );
@@ -54,7 +61,7 @@ export function CodeEditor({ path, value, language, onChange, readOnly = false, 
         path={path}
         value={value}
         language={language}
-        theme={dark ? "vs-dark" : "vs"}
+        theme={dark ? EDITOR_THEMES.dark : EDITOR_THEMES.light}
         onChange={(next) => onChange?.(next ?? "")}
         options={{
           readOnly,
@@ -66,6 +73,8 @@ export function CodeEditor({ path, value, language, onChange, readOnly = false, 
           ariaLabel: label,
           renderLineHighlight: "line",
           padding: { top: 8 },
+          // A dimmed last line number is 1.8:1 on the dark theme.
+          renderFinalNewline: "on",
         }}
       />
     </div>

@@ -26,8 +26,14 @@ export function SiteHeader({ done, total }: { done?: number; total?: number }) {
           </NavLink>
           <NavLink href="/suivi/modeles">Modèles</NavLink>
           {done !== undefined && total !== undefined && (
-            <span className="hidden rounded-full bg-white/15 px-3 py-1 text-xs sm:inline" aria-label={`Progression : ${done} blocs faits sur ${total}`}>
-              {done} / {total} blocs
+            // Shown on a phone too, shortened to "3/30": the learner's progress is why they come back.
+            <span className="shrink-0 whitespace-nowrap rounded-full bg-white/15 px-2 py-1 text-xs tabular-nums sm:px-3" data-testid="progress-counter">
+              <span className="sr-only">Progression : </span>
+              {done}
+              <span className="sm:hidden">/</span>
+              <span className="hidden sm:inline"> / </span>
+              {total}
+              <span className="sr-only sm:not-sr-only"> blocs</span>
             </span>
           )}
           <ThemeToggle />

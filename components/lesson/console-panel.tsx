@@ -28,7 +28,7 @@ export function ConsolePanel({ lines, running }: { lines: ConsoleLine[]; running
         {running && <span className="animate-pulse text-emerald-300">exécution en cours…</span>}
       </div>
       <div ref={log} role="log" aria-live="polite" className="max-h-64 min-h-28 overflow-auto px-3 py-2 font-mono leading-5">
-        {lines.length === 0 && !running && <p className="text-stone-500">Cliquez sur « Exécuter » : la sortie de votre script s'affichera ici.</p>}
+        {lines.length === 0 && !running && <p className="text-stone-400">Cliquez sur « Exécuter » : la sortie de votre script s'affichera ici.</p>}
         {lines.map((line) => {
           if (line.kind === "console") {
             return (

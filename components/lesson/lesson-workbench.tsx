@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
 import { LivePanel } from "@/components/tracking/live-panel";
+import { experimentsWrittenBy } from "@/lib/course/bloc-experiments";
 import { BUTTON_BASE } from "./button-styles";
 import { ConsolePanel } from "./console-panel";
 import { loadDataFiles } from "./data-files";
@@ -33,6 +34,8 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
   const [code, updateCode] = useSavedCode(bloc, entry, startCode);
   const [tab, setTab] = useState<"typescript" | "python">("typescript");
   const checker = useBlocCheck({ bloc, initiallyDone });
+  // The live panel opens the experiments this bloc writes to first.
+  const blocExperiments = useMemo(() => experimentsWrittenBy(solutionCode), [solutionCode]);
 
   /** Runs one file with the course data beside it; resolves to the run's output, or null if data failed to load. */
   const runFile = async (file: string, source: string) => {
@@ -106,7 +109,7 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
 
       <ConsolePanel lines={runner.lines} running={runner.isRunning} />
 
-      <LivePanel trackingUri={trackingUri} active={runner.isRunning} />
+      <LivePanel trackingUri={trackingUri} active={runner.isRunning} currentExperiments={blocExperiments} />
 
       <VerdictPanel
         bloc={bloc}

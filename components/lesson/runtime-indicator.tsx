@@ -15,14 +15,14 @@ const PREFERENCES: RuntimePreference[] = ["auto", "webcontainer", "worker"];
 /** Under the editor: which runtime runs the code and why, the time limit, and a way to choose. */
 export function RuntimeIndicator({ runtime, timeLimitSeconds, onChoose, disabled }: RuntimeIndicatorProps) {
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-stone-200 px-3 py-1.5 text-xs text-stone-500 dark:border-stone-800">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-stone-200 px-3 py-1.5 text-xs text-stone-600 dark:border-stone-800 dark:text-stone-400">
       {/* A minimum width: on a phone the chooser wraps below instead of squeezing this text. */}
       <p className="min-w-56 flex-1">
         <span data-testid="runtime-kind" data-runtime={runtime.kind}>
           Exécution : {RUNTIME_LABELS[runtime.kind]}
         </span>{" "}
         · limite {timeLimitSeconds} s
-        <span className="block text-stone-400" data-testid="runtime-reason">
+        <span className="block text-stone-600 dark:text-stone-400" data-testid="runtime-reason">
           {runtime.reason}
         </span>
       </p>

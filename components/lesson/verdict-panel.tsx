@@ -40,7 +40,7 @@ export function VerdictPanel({ bloc, verdict, checking, done, disabled, onCheck 
         {done ? (
           <span className="text-sm font-medium text-emerald-700 dark:text-emerald-300">✓ Bloc {bloc} fait</span>
         ) : (
-          <span className="text-sm text-stone-500">La vérification lit votre serveur de suivi et la sortie de votre dernière exécution.</span>
+          <span className="text-sm text-stone-600 dark:text-stone-400">La vérification lit votre serveur de suivi et la sortie de votre dernière exécution.</span>
         )}
       </div>
       {verdict && (

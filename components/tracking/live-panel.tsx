@@ -6,7 +6,9 @@ import { formatMetric } from "./format";
 import { RunStatusBadge } from "./run-status";
 import { STAGE_LABEL, StageBadge } from "./stage-badge";
 import { previousFinishedRun, runChanges, type RunChanges } from "./run-changes";
-import type { PanelModel, PanelRun } from "./panel-data";
+import { keyMetricsFirst } from "./metric-order";
+import type { PanelExperiment, PanelModel, PanelRun } from "./panel-data";
+import { foldList, layoutPanel, moreLabel } from "./panel-order";
 import { useWorkspaceTracking } from "./use-workspace-tracking";
 
 /** How long a new run or a moved model version stays highlighted. */
@@ -37,8 +39,72 @@ function useFreshKeys(keys: readonly string[], ready: boolean): Set<string> {
   return fresh;
 }
 
-function RunRow({ run, fresh, changes }: { run: PanelRun; fresh: boolean; changes: RunChanges | null }) {
+/**
+ * Ids of the experiments that received a run after the first answer: the learner's code wrote
+ * to them while this page was open, so they stay open even when the bloc does not name them.
+ */
+function useExperimentsWrittenNow(experiments: readonly PanelExperiment[] | null): Set<string> {
+  const initialRuns = useRef<Set<string> | null>(null);
+  const [written, setWritten] = useState<Set<string>>(new Set());
+  const signature = (experiments ?? []).flatMap((experiment) => experiment.runs.map((run) => `${experiment.experimentId}/${run.runId}`)).join("\n");
+  useEffect(() => {
+    if (experiments === null) return;
+    if (initialRuns.current === null) {
+      initialRuns.current = new Set(experiments.flatMap((experiment) => experiment.runs.map((run) => run.runId)));
+      return;
+    }
+    const known = initialRuns.current;
+    const now = experiments.filter((experiment) => experiment.runs.some((run) => !known.has(run.runId))).map((experiment) => experiment.experimentId);
+    setWritten((previous) => (now.every((id) => previous.has(id)) ? previous : new Set([...previous, ...now])));
+    // The signature stands for the experiments: a new run changes it, a poll with the same runs does not.
+  }, [signature, experiments === null]);
+  return written;
+}
+
+/** How many of a run's metrics and params show before "+ N autres". */
+const ENTRIES_SHOWN = 6;
+/** How many runs of an open experiment show; its runs table has them all. */
+const RUNS_SHOWN = 8;
+
+interface RunEntry {
+  id: string;
+  kind: "param" | "métrique";
+  key: string;
+  text: string;
+  changed: boolean;
+}
+
+/** A run's metrics (key metrics first) then its params, each marked when it changed. */
+function runEntries(run: PanelRun, changes: RunChanges | null): RunEntry[] {
+  const metrics = new Map(run.metrics.map((metric) => [metric.key, metric.value]));
+  return [
+    ...keyMetricsFirst([...metrics.keys()]).map((key) => ({
+      id: `m-${key}`,
+      kind: "métrique" as const,
+      key,
+      text: formatMetric(metrics.get(key)),
+      changed: changes?.metrics.has(key) ?? false,
+    })),
+    ...run.params.map((param) => ({ id: `p-${param.key}`, kind: "param" as const, key: param.key, text: param.value, changed: changes?.params.has(param.key) ?? false })),
+  ];
+}
+
+function Entry({ entry }: { entry: RunEntry }) {
   const changedLabel = "différent du run précédent";
+  return (
+    <div className={`flex min-w-0 gap-1 ${entry.changed ? "rounded bg-amber-100 px-1 dark:bg-amber-900/40" : ""}`} title={entry.changed ? changedLabel : undefined}>
+      <dt className="text-stone-600 dark:text-stone-400">{entry.kind}</dt>
+      <dd className="min-w-0 break-words font-mono">
+        {entry.key} = {entry.text}
+        {entry.changed && <span className="sr-only"> ({changedLabel})</span>}
+      </dd>
+    </div>
+  );
+}
+
+function RunRow({ run, fresh, changes }: { run: PanelRun; fresh: boolean; changes: RunChanges | null }) {
+  // Changed entries stay in view: they are what the learner just did.
+  const { visible, hidden } = foldList(runEntries(run, changes), ENTRIES_SHOWN, (entry) => entry.changed);
   return (
     <li
       aria-label={`Run ${run.runName}`}
@@ -53,40 +119,64 @@ function RunRow({ run, fresh, changes }: { run: PanelRun; fresh: boolean; change
           {run.runName || run.runId.slice(0, 8)}
         </Link>
         <RunStatusBadge status={run.status} />
-        {fresh && <span className="text-[11px] font-medium text-wine-600 dark:text-wine-200">nouveau</span>}
-        <time className="ml-auto shrink-0 text-[11px] text-stone-500" dateTime={new Date(run.startTime).toISOString()}>
+        {fresh && <span className="text-[11px] font-medium text-wine-700 dark:text-wine-200">nouveau</span>}
+        <time className="ml-auto shrink-0 text-[11px] text-stone-600 dark:text-stone-400" dateTime={new Date(run.startTime).toISOString()}>
           {new Date(run.startTime).toLocaleTimeString("fr-FR")}
         </time>
       </div>
-      {(run.params.length > 0 || run.metrics.length > 0) && (
+      {visible.length > 0 && (
         <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-xs">
-          {run.params.map((param) => {
-            const changed = changes?.params.has(param.key) ?? false;
-            return (
-              <div key={`p-${param.key}`} className={`flex gap-1 ${changed ? "rounded bg-amber-100 px-1 dark:bg-amber-900/40" : ""}`} title={changed ? changedLabel : undefined}>
-                <dt className="text-stone-500">param</dt>
-                <dd className="font-mono">
-                  {param.key} = {param.value}
-                  {changed && <span className="sr-only"> ({changedLabel})</span>}
-                </dd>
-              </div>
-            );
-          })}
-          {run.metrics.map((metric) => {
-            const changed = changes?.metrics.has(metric.key) ?? false;
-            return (
-              <div key={`m-${metric.key}`} className={`flex gap-1 ${changed ? "rounded bg-amber-100 px-1 dark:bg-amber-900/40" : ""}`} title={changed ? changedLabel : undefined}>
-                <dt className="text-stone-500">métrique</dt>
-                <dd className="font-mono">
-                  {metric.key} = {formatMetric(metric.value)}
-                  {changed && <span className="sr-only"> ({changedLabel})</span>}
-                </dd>
-              </div>
-            );
-          })}
+          {visible.map((entry) => (
+            <Entry key={entry.id} entry={entry} />
+          ))}
         </dl>
       )}
+      {hidden.length > 0 && (
+        <details className="mt-1 text-xs">
+          <summary className="cursor-pointer text-wine-700 hover:underline dark:text-wine-200">{moreLabel(hidden.length)}</summary>
+          <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {hidden.map((entry) => (
+              <Entry key={entry.id} entry={entry} />
+            ))}
+          </dl>
+        </details>
+      )}
     </li>
+  );
+}
+
+/** "3 runs", "1 run". */
+function runCount(count: number): string {
+  return `${count} run${count > 1 ? "s" : ""}`;
+}
+
+function ExperimentRuns({ experiment, fresh, latestChanges }: { experiment: PanelExperiment; fresh: Set<string>; latestChanges: Map<string, RunChanges> }) {
+  if (experiment.runs.length === 0) return <p className="text-xs text-stone-600 dark:text-stone-400">Pas encore de run dans cette expérience.</p>;
+  const more = experiment.runs.length - RUNS_SHOWN;
+  return (
+    <>
+      <ul className="space-y-1.5">
+        {experiment.runs.slice(0, RUNS_SHOWN).map((run) => (
+          <RunRow key={run.runId} run={run} fresh={fresh.has(run.runId)} changes={latestChanges.get(run.runId) ?? null} />
+        ))}
+      </ul>
+      {more > 0 && (
+        <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+          {moreLabel(more)} dans le{" "}
+          <Link href={`/suivi/experiences/${experiment.experimentId}`} target="_blank" prefetch={false} className="text-wine-700 underline dark:text-wine-200">
+            tableau des runs
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}
+
+function RunsTableLink({ experiment }: { experiment: PanelExperiment }) {
+  return (
+    <Link href={`/suivi/experiences/${experiment.experimentId}`} target="_blank" prefetch={false} className="text-xs text-wine-700 hover:underline dark:text-wine-200">
+      tableau des runs
+    </Link>
   );
 }
 
@@ -115,7 +205,7 @@ function RegistrySection({ models }: { models: PanelModel[] }) {
           <li key={model.name} aria-label={`Modèle ${model.name}`} className="rounded-md border border-stone-200 bg-white px-3 py-2 dark:border-stone-800 dark:bg-stone-900">
             <p className="font-mono text-[13px] font-medium">{model.name}</p>
             {model.versions.length === 0 ? (
-              <p className="text-xs text-stone-500">Aucune version enregistrée.</p>
+              <p className="text-xs text-stone-600 dark:text-stone-400">Aucune version enregistrée.</p>
             ) : (
               <ul className="mt-1 flex flex-wrap gap-2 text-xs">
                 {model.versions.map((version) => {
@@ -146,15 +236,21 @@ function RegistrySection({ models }: { models: PanelModel[] }) {
   );
 }
 
-/** The learner's experiments, runs and registered models, updating while their code runs. */
-export function LivePanel({ trackingUri, active }: { trackingUri: string; active: boolean }) {
+/**
+ * The learner's experiments, runs and registered models, updating while their code runs.
+ * `currentExperiments`: the names the current bloc's code writes to, shown first and open.
+ */
+export function LivePanel({ trackingUri, active, currentExperiments = [] }: { trackingUri: string; active: boolean; currentExperiments?: readonly string[] }) {
   const { experiments, models, error } = useWorkspaceTracking(trackingUri, active);
   const allRuns = (experiments ?? []).flatMap((experiment) => experiment.runs);
   const runIds = allRuns.map((run) => run.runId);
   const fresh = useFreshKeys(runIds, experiments !== null);
-  const shown = (experiments ?? []).filter((experiment) => experiment.runs.length > 0 || experiment.name !== "Default");
+  const writtenNow = useExperimentsWrittenNow(experiments);
+  const { open, folded } = layoutPanel(experiments ?? [], currentExperiments, writtenNow);
   // The newest run of each experiment against the newest finished one before it.
-  const latestChanges = new Map(shown.filter((e) => e.runs.length > 1).map((e) => [e.runs[0]!.runId, runChanges(e.runs[0]!, previousFinishedRun(e.runs))]));
+  const latestChanges = new Map(
+    [...open, ...folded].filter((e) => e.runs.length > 1).map((e) => [e.runs[0]!.runId, runChanges(e.runs[0]!, previousFinishedRun(e.runs))]),
+  );
 
   return (
     <section aria-labelledby="live-panel-title" data-pane="suivi" className="rounded-lg border border-stone-200 bg-stone-50 p-3 dark:border-stone-800 dark:bg-stone-950">
@@ -163,48 +259,61 @@ export function LivePanel({ trackingUri, active }: { trackingUri: string; active
           Suivi en direct
         </h2>
         <span className={`h-2 w-2 rounded-full ${active ? "animate-pulse bg-emerald-500" : "bg-stone-300 dark:bg-stone-700"}`} aria-hidden="true" />
-        <span className="ml-auto truncate font-mono text-[11px] text-stone-500" title="URI de suivi de votre espace">
+        <span className="ml-auto truncate font-mono text-[11px] text-stone-600 dark:text-stone-400" title="URI de suivi de votre espace">
           {trackingUri}
         </span>
       </div>
       {error && (
-        <p role="status" className="mb-2 text-xs text-amber-700 dark:text-amber-300">
+        <p role="status" className="mb-2 text-xs text-amber-800 dark:text-amber-300">
           {error}
         </p>
       )}
       {experiments === null ? (
-        <p className="text-sm text-stone-500" role="status">
+        <p className="text-sm text-stone-600 dark:text-stone-400" role="status">
           Chargement de vos expériences…
         </p>
-      ) : shown.length === 0 ? (
+      ) : open.length === 0 ? (
         <p className="text-sm text-stone-600 dark:text-stone-400">
           Aucun run pour l&apos;instant : seule l&apos;expérience <code className="font-mono">Default</code> existe. Lancez le code du bloc 1 pour créer votre
           première expérience.
         </p>
       ) : (
         <div className="space-y-3">
-          {shown.map((experiment) => (
-            <section key={experiment.experimentId} aria-label={`Expérience ${experiment.name}`}>
+          {open.map((experiment) => (
+            <section key={experiment.experimentId} aria-label={`Expérience ${experiment.name}`} data-experiment={experiment.name}>
               <h3 className="mb-1 flex flex-wrap items-baseline gap-2 text-sm">
                 <span className="font-medium">{experiment.name}</span>
-                <span className="text-xs text-stone-500">
-                  id {experiment.experimentId} · {experiment.runs.length} run{experiment.runs.length > 1 ? "s" : ""}
+                <span className="text-xs text-stone-600 dark:text-stone-400">
+                  id {experiment.experimentId} · {runCount(experiment.runs.length)}
                 </span>
-                <Link href={`/suivi/experiences/${experiment.experimentId}`} target="_blank" prefetch={false} className="ml-auto text-xs text-wine-600 hover:underline dark:text-wine-200">
-                  tableau des runs
-                </Link>
+                <span className="ml-auto">
+                  <RunsTableLink experiment={experiment} />
+                </span>
               </h3>
-              {experiment.runs.length === 0 ? (
-                <p className="text-xs text-stone-500">Pas encore de run dans cette expérience.</p>
-              ) : (
-                <ul className="space-y-1.5">
-                  {experiment.runs.slice(0, 8).map((run) => (
-                    <RunRow key={run.runId} run={run} fresh={fresh.has(run.runId)} changes={latestChanges.get(run.runId) ?? null} />
-                  ))}
-                </ul>
-              )}
+              <ExperimentRuns experiment={experiment} fresh={fresh} latestChanges={latestChanges} />
             </section>
           ))}
+          {folded.length > 0 && (
+            <section aria-label="Autres expériences">
+              <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-600 dark:text-stone-400">Autres expériences ({folded.length})</h3>
+              <div className="space-y-1">
+                {folded.map((experiment) => (
+                  <details key={experiment.experimentId} data-experiment={experiment.name} className="rounded-md border border-stone-200 bg-white px-3 py-1.5 dark:border-stone-800 dark:bg-stone-900">
+                    <summary className="cursor-pointer text-sm">
+                      <span className="font-medium">{experiment.name}</span>{" "}
+                      <span className="text-xs text-stone-600 dark:text-stone-400">
+                        · id {experiment.experimentId} · {runCount(experiment.runs.length)}
+                      </span>
+                    </summary>
+                    <div className="mt-2 space-y-1.5">
+                      <RunsTableLink experiment={experiment} />
+                      <ExperimentRuns experiment={experiment} fresh={fresh} latestChanges={latestChanges} />
+                    </div>
+                  </details>
+                ))}
+              </div>
+            </section>
+          )}
         </div>
       )}
       {models.length > 0 && <RegistrySection models={models} />}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatDateTime, formatDuration, formatMetric } from "./format";
+import { keyMetricsFirst } from "./metric-order";
 import { RunStatusBadge } from "./run-status";
 import { runsToCsv, type CsvRun } from "./runs-csv";
 
@@ -24,23 +25,43 @@ export interface SortLink {
 
 type ColumnType = "attribute" | "param" | "metric" | "tag";
 
+/**
+ * A column's sort link. Its accessible name ("Trier par métrique rmse, ordre croissant") holds
+ * the visible words in the order they show, so that a voice command naming what is seen reaches it.
+ */
+function SortLinkFor({ link, label, group }: { link: SortLink | undefined; label: string; group?: string }) {
+  const direction = link?.direction ?? "none";
+  return (
+    <Link href={link?.href ?? "#"} className="rounded hover:text-wine-700 hover:underline dark:hover:text-wine-200">
+      <span className="sr-only">Trier par </span>
+      {group && <span className="text-[11px] font-normal text-stone-600 dark:text-stone-400">{group} </span>}
+      {label}
+      {direction !== "none" && <span className="sr-only">{direction === "ascending" ? ", ordre croissant" : ", ordre décroissant"}</span>}
+      <span aria-hidden="true">{direction === "ascending" ? " ▲" : direction === "descending" ? " ▼" : ""}</span>
+    </Link>
+  );
+}
+
 function SortHeader(props: { label: string; type: ColumnType; columnKey: string; table: RunsTableProps; group?: string; numeric?: boolean }) {
   const { label, type, columnKey, table, group, numeric } = props;
   const link = table.sortLinks[`${type}:${columnKey}`];
-  const direction = link?.direction ?? "none";
   return (
-    <th scope="col" aria-sort={direction} className={`whitespace-nowrap px-2 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}>
-      <Link
-        href={link?.href ?? "#"}
-        className="inline-flex items-center gap-1 rounded hover:text-wine-700 hover:underline dark:hover:text-wine-200"
-        aria-label={`Trier par ${group ? `${group} ` : ""}${label}${direction === "ascending" ? ", ordre croissant" : direction === "descending" ? ", ordre décroissant" : ""}`}
-      >
-        {group && <span className="text-[10px] font-normal text-stone-400">{group}</span>}
-        <span>{label}</span>
-        <span aria-hidden="true">{direction === "ascending" ? "▲" : direction === "descending" ? "▼" : ""}</span>
-      </Link>
+    <th scope="col" aria-sort={link?.direction ?? "none"} className={`whitespace-nowrap px-2 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}>
+      <SortLinkFor link={link} label={label} group={group} />
     </th>
   );
+}
+
+/**
+ * The first column stays in view while the table scrolls sideways (on a phone the metrics are
+ * to its right); it needs its own background so that scrolled cells do not show through.
+ */
+const STICKY_CELL = "sticky left-0 z-[1]";
+const STICKY_BACKGROUND = "bg-white dark:bg-stone-900";
+
+/** The run name's sort link, beside the select-all box in the sticky first column. */
+function RunNameSortLink({ table }: { table: RunsTableProps }) {
+  return <SortLinkFor link={table.sortLinks["attribute:run_name"]} label="Run" />;
 }
 
 /** An experiment's runs with a column per param, metric and tag; select runs to compare them. */
@@ -52,6 +73,7 @@ export function RunsTable(props: RunsTableProps) {
   const toggle = (runId: string) =>
     setSelected((previous) => (previous.includes(runId) ? previous.filter((id) => id !== runId) : [...previous, runId]));
   const allSelected = runs.length > 0 && selected.length === runs.length;
+  const metricColumns = keyMetricsFirst(columns.metrics);
 
   const download = () => {
     const blob = new Blob([runsToCsv(runs, columns)], { type: "text/csv;charset=utf-8" });
@@ -94,26 +116,29 @@ export function RunsTable(props: RunsTableProps) {
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Runs de l&apos;expérience {experimentName}</caption>
           <thead>
-            <tr className="border-b border-stone-200 text-xs text-stone-500 dark:border-stone-800">
-              <th scope="col" className="w-8 px-3 py-2">
-                <input
-                  type="checkbox"
-                  aria-label="Sélectionner tous les runs"
-                  checked={allSelected}
-                  onChange={() => setSelected(allSelected ? [] : runs.map((run) => run.runId))}
-                  className="h-4 w-4 accent-wine-600"
-                />
+            <tr className="border-b border-stone-200 text-xs text-stone-600 dark:border-stone-800 dark:text-stone-400">
+              <th scope="col" aria-sort={props.sortLinks["attribute:run_name"]?.direction ?? "none"} className={`${STICKY_CELL} ${STICKY_BACKGROUND} whitespace-nowrap px-3 py-2 text-left font-medium`}>
+                <span className="flex items-center gap-3">
+                  <input
+                    type="checkbox"
+                    aria-label="Sélectionner tous les runs"
+                    checked={allSelected}
+                    onChange={() => setSelected(allSelected ? [] : runs.map((run) => run.runId))}
+                    className="h-4 w-4 accent-wine-600"
+                  />
+                  <RunNameSortLink table={props} />
+                </span>
               </th>
-              <SortHeader label="Run" type="attribute" columnKey="run_name" table={props} />
-              <SortHeader label="Début" type="attribute" columnKey="start_time" table={props} />
-              <th scope="col" className="px-2 py-2 text-left font-medium">Durée</th>
-              <SortHeader label="Statut" type="attribute" columnKey="status" table={props} />
+              {/* Metrics first (the key ones first), then params: what a learner compares runs by. */}
+              {metricColumns.map((key) => (
+                <SortHeader key={`m-${key}`} label={key} group="métrique" type="metric" columnKey={key} table={props} numeric />
+              ))}
               {columns.params.map((key) => (
                 <SortHeader key={`p-${key}`} label={key} group="param" type="param" columnKey={key} table={props} />
               ))}
-              {columns.metrics.map((key) => (
-                <SortHeader key={`m-${key}`} label={key} group="métrique" type="metric" columnKey={key} table={props} numeric />
-              ))}
+              <SortHeader label="Statut" type="attribute" columnKey="status" table={props} />
+              <SortHeader label="Début" type="attribute" columnKey="start_time" table={props} />
+              <th scope="col" className="px-2 py-2 text-left font-medium">Durée</th>
               {columns.tags.map((key) => (
                 <SortHeader key={`t-${key}`} label={key} group="tag" type="tag" columnKey={key} table={props} />
               ))}
@@ -129,35 +154,36 @@ export function RunsTable(props: RunsTableProps) {
                   aria-label={`Run ${name}`}
                   className={`border-b border-stone-100 last:border-0 dark:border-stone-800/60 ${isSelected ? "bg-wine-50 dark:bg-wine-900/20" : ""}`}
                 >
-                  <td className="px-3 py-1.5">
-                    <input
-                      type="checkbox"
-                      aria-label={`Sélectionner le run ${name}`}
-                      checked={isSelected}
-                      onChange={() => toggle(run.runId)}
-                      className="h-4 w-4 accent-wine-600"
-                    />
+                  <td className={`${STICKY_CELL} min-w-[10rem] max-w-[14rem] px-3 py-1.5 ${isSelected ? "bg-wine-50 dark:bg-[#2a1219]" : STICKY_BACKGROUND}`}>
+                    <span className="flex items-start gap-3">
+                      <input
+                        type="checkbox"
+                        aria-label={`Sélectionner le run ${name}`}
+                        checked={isSelected}
+                        onChange={() => toggle(run.runId)}
+                        className="mt-0.5 h-4 w-4 shrink-0 accent-wine-600"
+                      />
+                      {/* Breaks between words; inside one only when a word alone is wider than the column. */}
+                      <Link href={`/suivi/runs/${run.runId}`} className="min-w-0 break-words font-mono text-[13px] font-medium text-wine-700 hover:underline dark:text-wine-200">
+                        {name}
+                      </Link>
+                    </span>
                   </td>
-                  <td className="max-w-[220px] px-2 py-1.5">
-                    <Link href={`/suivi/runs/${run.runId}`} className="break-words font-mono text-[13px] font-medium text-wine-700 hover:underline dark:text-wine-200">
-                      {name}
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap px-2 py-1.5 text-xs text-stone-500">{formatDateTime(run.startTime)}</td>
-                  <td className="whitespace-nowrap px-2 py-1.5 text-xs text-stone-500">{formatDuration(run.startTime, run.endTime)}</td>
-                  <td className="px-2 py-1.5">
-                    <RunStatusBadge status={run.status} />
-                  </td>
+                  {metricColumns.map((key) => (
+                    <td key={`m-${key}`} className="px-2 py-1.5 text-right font-mono text-[13px] tabular-nums">
+                      {formatMetric(run.metrics[key])}
+                    </td>
+                  ))}
                   {columns.params.map((key) => (
                     <td key={`p-${key}`} className="max-w-[200px] truncate px-2 py-1.5 font-mono text-[13px]" title={run.params[key]}>
                       {run.params[key] ?? "—"}
                     </td>
                   ))}
-                  {columns.metrics.map((key) => (
-                    <td key={`m-${key}`} className="px-2 py-1.5 text-right font-mono text-[13px] tabular-nums">
-                      {formatMetric(run.metrics[key])}
-                    </td>
-                  ))}
+                  <td className="px-2 py-1.5">
+                    <RunStatusBadge status={run.status} />
+                  </td>
+                  <td className="whitespace-nowrap px-2 py-1.5 text-xs text-stone-600 dark:text-stone-400">{formatDateTime(run.startTime)}</td>
+                  <td className="whitespace-nowrap px-2 py-1.5 text-xs text-stone-600 dark:text-stone-400">{formatDuration(run.startTime, run.endTime)}</td>
                   {columns.tags.map((key) => (
                     <td key={`t-${key}`} className="max-w-[200px] truncate px-2 py-1.5 text-[13px]" title={run.tags[key]}>
                       {run.tags[key] ?? "—"}

@@ -3,7 +3,7 @@ export const STAGE_LABEL: Record<string, { text: string; style: string }> = {
   None: { text: "aucun stade", style: "bg-stone-200 text-stone-700 dark:bg-stone-800 dark:text-stone-300" },
   Staging: { text: "Staging", style: "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100" },
   Production: { text: "Production", style: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200" },
-  Archived: { text: "Archived", style: "bg-stone-200 text-stone-500 dark:bg-stone-800 dark:text-stone-400" },
+  Archived: { text: "Archived", style: "bg-stone-200 text-stone-700 dark:bg-stone-800 dark:text-stone-300" },
 };
 
 export function StageBadge({ stage }: { stage: string }) {

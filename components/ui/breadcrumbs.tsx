@@ -9,7 +9,7 @@ export interface Crumb {
 /** Where the page sits in the tracking pages; the last crumb is the current page. */
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
   return (
-    <nav aria-label="Fil d'Ariane" className="mb-3 text-sm text-stone-500 dark:text-stone-400">
+    <nav aria-label="Fil d'Ariane" className="mb-3 text-sm text-stone-600 dark:text-stone-400">
       <ol className="flex flex-wrap items-center gap-1">
         {items.map((item, index) => (
           <li key={`${index}-${item.label}`} className="flex min-w-0 items-center gap-1">

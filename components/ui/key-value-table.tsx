@@ -11,12 +11,12 @@ interface KeyValueTableProps {
 }
 
 export function KeyValueTable({ caption, rows, empty, headings = ["Nom", "Valeur"] }: KeyValueTableProps) {
-  if (rows.length === 0) return <p className="text-sm text-stone-500">{empty}</p>;
+  if (rows.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">{empty}</p>;
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead>
-        <tr className="border-b border-stone-200 text-left text-xs uppercase tracking-wide text-stone-500 dark:border-stone-800">
+        <tr className="border-b border-stone-200 text-left text-xs uppercase tracking-wide text-stone-600 dark:text-stone-400 dark:border-stone-800">
           <th scope="col" className="w-2/5 py-1.5 pr-3 font-medium">
             {headings[0]}
           </th>

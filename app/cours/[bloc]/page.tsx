@@ -70,18 +70,18 @@ export default async function BlocPage({ params }: { params: Params }) {
             <div className="lesson-prose mt-4">{lesson}</div>
             <nav aria-label="Blocs voisins" className="mt-10 flex justify-between border-t border-stone-200 pt-4 text-sm dark:border-stone-800">
               {previous !== undefined ? (
-                <Link className="text-wine-600 hover:underline" href={`/cours/${previous}`}>
+                <Link className="text-wine-600 dark:text-wine-200 hover:underline" href={`/cours/${previous}`}>
                   ← Bloc {previous}
                 </Link>
               ) : (
                 <span />
               )}
               {next !== undefined ? (
-                <Link className="text-wine-600 hover:underline" href={`/cours/${next}`}>
+                <Link className="text-wine-600 dark:text-wine-200 hover:underline" href={`/cours/${next}`}>
                   Bloc {next} →
                 </Link>
               ) : (
-                <Link className="text-wine-600 hover:underline" href="/cours">
+                <Link className="text-wine-600 dark:text-wine-200 hover:underline" href="/cours">
                   Retour au parcours
                 </Link>
               )}

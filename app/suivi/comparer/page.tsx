@@ -3,6 +3,7 @@ import Link from "next/link";
 import { MetricParamScatter, type ChartRun } from "@/components/tracking/charts/metric-param-scatter";
 import { ParallelCoordinates } from "@/components/tracking/charts/parallel-coordinates";
 import { formatMetric } from "@/components/tracking/format";
+import { keyMetricsFirst } from "@/components/tracking/metric-order";
 import { RunStatusBadge } from "@/components/tracking/run-status";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,18 +18,19 @@ export const metadata: Metadata = { title: "Comparaison de runs" };
 type SearchParams = Promise<{ runs?: string }>;
 
 function ComparisonTable<T>({ caption, rows, names, format }: { caption: string; rows: ComparisonRow<T>[]; names: string[]; format: (value: T | undefined) => string }) {
-  if (rows.length === 0) return <p className="text-sm text-stone-500">Aucun.</p>;
+  if (rows.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">Aucun.</p>;
   return (
-    <div className="overflow-x-auto">
+    // Scrolls sideways inside itself (a phone shows one or two runs' columns); focusable so the keyboard can scroll it.
+    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
-          <tr className="border-b border-stone-200 text-left text-xs text-stone-500 dark:border-stone-800">
-            <th scope="col" className="py-1.5 pr-3 font-medium">
+          <tr className="border-b border-stone-200 text-left text-xs text-stone-600 dark:border-stone-800 dark:text-stone-400">
+            <th scope="col" className="sticky left-0 z-[1] bg-white py-1.5 pr-3 font-medium dark:bg-stone-900">
               Nom
             </th>
             {names.map((name, index) => (
-              <th key={`${index}-${name}`} scope="col" className="px-2 py-1.5 font-mono font-medium">
+              <th key={`${index}-${name}`} scope="col" className="min-w-[7rem] px-2 py-1.5 font-mono font-medium">
                 {name}
               </th>
             ))}
@@ -41,7 +43,11 @@ function ComparisonTable<T>({ caption, rows, names, format }: { caption: string;
               aria-label={`${row.key}${row.differs ? " (diffère)" : ""}`}
               className={`border-b border-stone-100 last:border-0 dark:border-stone-800/60 ${row.differs ? "bg-amber-50 dark:bg-amber-950/30" : ""}`}
             >
-              <th scope="row" className="py-1.5 pr-3 text-left font-mono text-[13px] font-normal">
+              {/* The name stays in view while the runs' columns scroll sideways (a phone shows one or two). */}
+              <th
+                scope="row"
+                className={`sticky left-0 z-[1] max-w-[12rem] break-words py-1.5 pr-3 text-left font-mono text-[13px] font-normal ${row.differs ? "bg-amber-50 dark:bg-[#2b1d0e]" : "bg-white dark:bg-stone-900"}`}
+              >
                 {row.key}
                 {row.differs && (
                   <span className="ml-2 rounded-full bg-amber-200 px-1.5 py-0.5 font-sans text-[10px] font-medium text-amber-900 dark:bg-amber-800 dark:text-amber-100">diffère</span>
@@ -73,7 +79,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
     params: Object.fromEntries(run.data.params.map((p) => [p.key, p.value])),
     metrics: Object.fromEntries(run.data.metrics.map((m) => [m.key, m.value])),
   }));
-  const metricKeys = comparison.metrics.map((row) => row.key);
+  // The key metrics (rmse, mae, r2) first, in the table and as the charts' defaults.
+  const metricRows = keyMetricsFirst(comparison.metrics.map((row) => row.key)).map((key) => comparison.metrics.find((row) => row.key === key)!);
+  const metricKeys = metricRows.map((row) => row.key);
   const firstExperiment = experiments[0];
 
   return (
@@ -114,11 +122,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
               ))}
             </ul>
           </SectionCard>
+          <SectionCard id="cmp-metrics" title="Métriques">
+            <ComparisonTable caption="Métriques des runs comparés" rows={metricRows} names={names} format={formatMetric} />
+          </SectionCard>
           <SectionCard id="cmp-params" title="Paramètres">
             <ComparisonTable caption="Paramètres des runs comparés" rows={comparison.params} names={names} format={(value) => value ?? "—"} />
-          </SectionCard>
-          <SectionCard id="cmp-metrics" title="Métriques">
-            <ComparisonTable caption="Métriques des runs comparés" rows={comparison.metrics} names={names} format={formatMetric} />
           </SectionCard>
           {comparison.tags.length > 0 && (
             <SectionCard id="cmp-tags" title="Tags">

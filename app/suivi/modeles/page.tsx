@@ -50,7 +50,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">Modèles inscrits</caption>
               <thead>
-                <tr className="border-b border-stone-200 text-left text-xs uppercase tracking-wide text-stone-500 dark:border-stone-800">
+                <tr className="border-b border-stone-200 text-left text-xs uppercase tracking-wide text-stone-600 dark:text-stone-400 dark:border-stone-800">
                   <th scope="col" className="px-3 py-2 font-medium sm:px-4">Nom</th>
                   <th scope="col" className="px-2 py-2 font-medium">Dernières versions</th>
                   <th scope="col" className="px-2 py-2 font-medium">Alias</th>
@@ -82,7 +82,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
                     <td className="px-2 py-2 font-mono text-xs">
                       {model.aliases.length === 0 ? "—" : model.aliases.map((alias) => `@${alias.alias} → v${alias.version}`).join(" · ")}
                     </td>
-                    <td className="hidden whitespace-nowrap px-4 py-2 text-xs text-stone-500 md:table-cell">{formatDateTime(model.lastUpdatedTimestamp)}</td>
+                    <td className="hidden whitespace-nowrap px-4 py-2 text-xs text-stone-600 dark:text-stone-400 md:table-cell">{formatDateTime(model.lastUpdatedTimestamp)}</td>
                   </tr>
                 ))}
               </tbody>

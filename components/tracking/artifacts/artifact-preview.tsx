@@ -33,7 +33,7 @@ function CsvTable({ text, name }: { text: string; name: string }) {
   const [header = [], ...rows] = parsed.data;
   return (
     <div>
-      <p className="mb-2 text-xs text-stone-500">
+      <p className="mb-2 text-xs text-stone-600 dark:text-stone-400">
         {rows.length} ligne{rows.length > 1 ? "s" : ""} · {header.length} colonne{header.length > 1 ? "s" : ""}
         {rows.length > CSV_PREVIEW_ROWS && ` · les ${CSV_PREVIEW_ROWS} premières affichées`}
       </p>
@@ -82,21 +82,21 @@ export function ArtifactPreview({ name, url, size }: { name: string; url: string
   const tooBig = size !== null && size > MAX_TEXT_PREVIEW_BYTES;
   const loaded = useArtifactText(url, isTextual(kind) && !tooBig);
 
-  if (kind === "none") return <p className="text-sm text-stone-500">Pas d&apos;aperçu pour ce type de fichier : téléchargez-le.</p>;
+  if (kind === "none") return <p className="text-sm text-stone-600 dark:text-stone-400">Pas d&apos;aperçu pour ce type de fichier : téléchargez-le.</p>;
   if (kind === "image") return <img src={url} alt={`Aperçu de ${name}`} className="max-h-[480px] max-w-full rounded border border-stone-200 bg-white dark:border-stone-800" />;
   if (kind === "svg") {
     return (
       <div>
         {/* An <img> never runs an SVG's scripts, and the download itself is served with a sandbox CSP. */}
         <img src={url} alt={`Aperçu de ${name}`} className="max-h-[480px] max-w-full rounded border border-stone-200 bg-white dark:border-stone-800" />
-        <p className="mt-2 text-xs text-stone-500">Aperçu isolé : les scripts éventuels de ce SVG ne s&apos;exécutent pas.</p>
+        <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">Aperçu isolé : les scripts éventuels de ce SVG ne s&apos;exécutent pas.</p>
       </div>
     );
   }
-  if (tooBig) return <p className="text-sm text-stone-500">Fichier trop gros pour un aperçu : téléchargez-le.</p>;
+  if (tooBig) return <p className="text-sm text-stone-600 dark:text-stone-400">Fichier trop gros pour un aperçu : téléchargez-le.</p>;
   if (!loaded || loaded.state === "loading") {
     return (
-      <p role="status" className="text-sm text-stone-500">
+      <p role="status" className="text-sm text-stone-600 dark:text-stone-400">
         Chargement de l&apos;aperçu…
       </p>
     );
@@ -124,7 +124,7 @@ export function ArtifactPreview({ name, url, size }: { name: string; url: string
             title={`Aperçu isolé de ${name}`}
             className="h-[420px] w-full rounded border border-stone-200 bg-white dark:border-stone-800"
           />
-          <p className="mt-2 text-xs text-stone-500">Aperçu isolé : aucun script de cette page ne s&apos;exécute.</p>
+          <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">Aperçu isolé : aucun script de cette page ne s&apos;exécute.</p>
         </div>
       );
     default:

@@ -68,7 +68,7 @@ function Tree({ nodes, selected, onSelect, depth }: { nodes: readonly ArtifactNo
               <span aria-hidden="true" className="w-3" />
               <FileIcon />
               <span className="min-w-0 flex-1 break-all font-mono text-[13px]">{node.name}</span>
-              <span className="shrink-0 text-[11px] text-stone-500">{formatSize(node.size)}</span>
+              <span className="shrink-0 text-[11px] text-stone-600 dark:text-stone-400">{formatSize(node.size)}</span>
             </button>
           )}
         </li>
@@ -84,14 +84,14 @@ export function ArtifactViewer({ downloadBase, nodes, truncated }: { downloadBas
     <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,5fr)]">
       <nav aria-label="Arborescence des artefacts" className="max-h-[520px] overflow-auto rounded-lg border border-stone-200 p-1 dark:border-stone-800">
         <Tree nodes={nodes} selected={selected?.path ?? null} onSelect={setSelected} depth={0} />
-        {truncated && <p className="p-2 text-xs text-stone-500">Trop de fichiers : l&apos;arborescence est tronquée.</p>}
+        {truncated && <p className="p-2 text-xs text-stone-600 dark:text-stone-400">Trop de fichiers : l&apos;arborescence est tronquée.</p>}
       </nav>
       <div aria-label="Aperçu de l'artefact" role="region" className="min-w-0">
         {selected ? (
           <>
             <div className="mb-2 flex flex-wrap items-center gap-2">
               <code className="min-w-0 break-all font-mono text-sm font-medium">{selected.path}</code>
-              <span className="text-xs text-stone-500">{formatSize(selected.size)}</span>
+              <span className="text-xs text-stone-600 dark:text-stone-400">{formatSize(selected.size)}</span>
               <a
                 href={fileUrl(downloadBase, selected.path)}
                 download={selected.name}
@@ -103,7 +103,7 @@ export function ArtifactViewer({ downloadBase, nodes, truncated }: { downloadBas
             <ArtifactPreview key={selected.path} name={selected.name} url={fileUrl(downloadBase, selected.path)} size={selected.size} />
           </>
         ) : (
-          <p className="text-sm text-stone-500">Choisissez un fichier à gauche pour l&apos;afficher.</p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">Choisissez un fichier à gauche pour l&apos;afficher.</p>
         )}
       </div>
     </div>

@@ -16,11 +16,11 @@ export function MetricHistoryChart({ metricKey, points }: { metricKey: string; p
     <figure className="min-w-0 rounded-lg border border-stone-200 p-3 dark:border-stone-800">
       <figcaption className="mb-2 flex items-baseline gap-2 text-sm">
         <span className="font-mono font-medium">{metricKey}</span>
-        <span className="text-xs text-stone-500">
+        <span className="text-xs text-stone-600 dark:text-stone-400">
           {points.length} valeur{points.length > 1 ? "s" : ""} · dernière {formatMetric(points.at(-1)?.value)}
         </span>
       </figcaption>
-      <div className="h-48 text-stone-500 dark:text-stone-400" role="img" aria-label={`Historique de la métrique ${metricKey} par étape`}>
+      <div className="h-48 text-stone-600 dark:text-stone-400" role="img" aria-label={`Historique de la métrique ${metricKey} par étape`}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMetric } from "../format";
+import { defaultKey } from "./chart-labels";
 import { AXIS_TICK, seriesColor } from "./chart-theme";
 
 export interface ChartRun {
@@ -16,8 +17,9 @@ const selectClass = "rounded-md border border-stone-300 bg-white px-2 py-1 font-
 
 /** A metric against a numeric param, one dot per run: how a sweep's setting moves the score. */
 export function MetricParamScatter({ runs, numericParams, metrics }: { runs: readonly ChartRun[]; numericParams: readonly string[]; metrics: readonly string[] }) {
-  const [param, setParam] = useState(numericParams[0] ?? "");
-  const [metric, setMetric] = useState(metrics[0] ?? "");
+  // By default, what differs between these runs: a param every run shares draws a vertical line.
+  const [param, setParam] = useState(() => defaultKey(numericParams, runs, (run, key) => run.params[key]));
+  const [metric, setMetric] = useState(() => defaultKey(metrics, runs, (run, key) => run.metrics[key]));
   const paramId = useId();
   const metricId = useId();
   const data = runs
@@ -25,7 +27,7 @@ export function MetricParamScatter({ runs, numericParams, metrics }: { runs: rea
     .filter((point): point is { name: string; x: number; y: number } => Number.isFinite(point.x) && point.y !== undefined && Number.isFinite(point.y));
 
   if (numericParams.length === 0 || metrics.length === 0) {
-    return <p className="text-sm text-stone-500">Il faut au moins un paramètre numérique et une métrique communs à ces runs pour tracer ce graphique.</p>;
+    return <p className="text-sm text-stone-600 dark:text-stone-400">Il faut au moins un paramètre numérique et une métrique communs à ces runs pour tracer ce graphique.</p>;
   }
   return (
     <div>
@@ -43,7 +45,7 @@ export function MetricParamScatter({ runs, numericParams, metrics }: { runs: rea
           ))}
         </select>
       </div>
-      <div className="h-72 text-stone-500 dark:text-stone-400" role="img" aria-label={`Nuage de points : ${metric} en fonction de ${param}, un point par run`}>
+      <div className="h-72 text-stone-600 dark:text-stone-400" role="img" aria-label={`Nuage de points : ${metric} en fonction de ${param}, un point par run`}>
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />

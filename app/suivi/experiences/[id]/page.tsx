@@ -91,7 +91,7 @@ export default async function ExperimentRunsPage({ params, searchParams }: { par
             Effacer
           </Link>
         )}
-        <p id="filter-help" className="w-full text-xs text-stone-500">
+        <p id="filter-help" className="w-full text-xs text-stone-600 dark:text-stone-400">
           Même syntaxe que <code className="font-mono">mlflow.search_runs</code> : clauses reliées par <code className="font-mono">and</code>, sur{" "}
           <code className="font-mono">metrics.</code>, <code className="font-mono">params.</code>, <code className="font-mono">tags.</code> ou{" "}
           <code className="font-mono">attributes.</code>
@@ -128,7 +128,7 @@ export default async function ExperimentRunsPage({ params, searchParams }: { par
             sortLinks={sortLinks(experiment.experimentId, filtre, sort, columns)}
           />
         )}
-        {truncated && <p className="mt-2 text-xs text-stone-500">Seuls les {RUNS_TABLE_LIMIT} premiers runs sont affichés : affinez le filtre.</p>}
+        {truncated && <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">Seuls les {RUNS_TABLE_LIMIT} premiers runs sont affichés : affinez le filtre.</p>}
       </div>
     </main>
   );

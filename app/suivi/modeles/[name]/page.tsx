@@ -31,7 +31,7 @@ export default async function ModelPage({ params }: { params: Promise<{ name: st
 
       <div className="mt-5 grid gap-4">
         <SectionCard id="description" title="Description">
-          <p className="whitespace-pre-wrap text-sm">{model.description || <span className="text-stone-500">Pas de description.</span>}</p>
+          <p className="whitespace-pre-wrap text-sm">{model.description || <span className="text-stone-600 dark:text-stone-400">Pas de description.</span>}</p>
         </SectionCard>
 
         <SectionCard id="versions" title={`Versions (${versions.length})`}>
@@ -44,7 +44,7 @@ export default async function ModelPage({ params }: { params: Promise<{ name: st
               <table className="w-full min-w-[520px] border-collapse text-sm">
                 <caption className="sr-only">Versions du modèle {model.name}</caption>
                 <thead>
-                  <tr className="border-b border-stone-200 text-left text-xs uppercase tracking-wide text-stone-500 dark:border-stone-800">
+                  <tr className="border-b border-stone-200 text-left text-xs uppercase tracking-wide text-stone-600 dark:text-stone-400 dark:border-stone-800">
                     <th scope="col" className="py-2 pr-2 font-medium">Version</th>
                     <th scope="col" className="px-2 py-2 font-medium">Stade</th>
                     <th scope="col" className="px-2 py-2 font-medium">Alias</th>
@@ -73,7 +73,7 @@ export default async function ModelPage({ params }: { params: Promise<{ name: st
                           "—"
                         )}
                       </td>
-                      <td className="whitespace-nowrap px-2 py-2 text-xs text-stone-500">{formatDateTime(version.creationTimestamp)}</td>
+                      <td className="whitespace-nowrap px-2 py-2 text-xs text-stone-600 dark:text-stone-400">{formatDateTime(version.creationTimestamp)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -22,7 +22,7 @@ type Params = Promise<{ runId: string }>;
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-stone-500">{label}</dt>
+      <dt className="text-xs text-stone-600 dark:text-stone-400">{label}</dt>
       <dd className="mt-0.5 break-words text-sm">{children}</dd>
     </div>
   );
@@ -51,7 +51,7 @@ export default async function RunPage({ params }: { params: Params }) {
         ]}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="break-all font-mono text-2xl font-semibold tracking-tight">{name}</h1>
+        <h1 className="break-words font-mono text-2xl font-semibold tracking-tight">{name}</h1>
         <RunStatusBadge status={info.status} />
         {info.lifecycleStage === "deleted" && <span className="text-sm font-medium text-red-700 dark:text-red-300">supprimé</span>}
       </div>
@@ -66,7 +66,7 @@ export default async function RunPage({ params }: { params: Params }) {
               <Link href={`/suivi/experiences/${experiment.experimentId}`} className="text-wine-700 hover:underline dark:text-wine-200">
                 {experiment.name}
               </Link>{" "}
-              <span className="text-stone-500">(id {experiment.experimentId})</span>
+              <span className="text-stone-600 dark:text-stone-400">(id {experiment.experimentId})</span>
             </Field>
             <Field label="Statut">
               <RunStatusBadge status={info.status} />
@@ -127,7 +127,7 @@ export default async function RunPage({ params }: { params: Params }) {
 
         <SectionCard id="artefacts" title="Artefacts">
           {artifacts.downloadBase === null ? (
-            <p className="text-sm text-stone-500">Les artefacts de ce run ne sont pas stockés par ce serveur ({info.artifactUri}).</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">Les artefacts de ce run ne sont pas stockés par ce serveur ({info.artifactUri}).</p>
           ) : artifacts.nodes.length === 0 ? (
             <EmptyState title="Aucun artefact pour ce run.">
               <code className="font-mono">mlflow.logArtifact(…)</code> ou <code className="font-mono">mlflow.sklearn.logModel(…)</code> en

@@ -19,7 +19,7 @@ type Params = Promise<{ name: string; version: string }>;
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-stone-500">{label}</dt>
+      <dt className="text-xs text-stone-600 dark:text-stone-400">{label}</dt>
       <dd className="mt-0.5 break-words text-sm">{children}</dd>
     </div>
   );
@@ -78,7 +78,7 @@ export default async function ModelVersionPage({ params }: { params: Params }) {
                   {sourceRun.info.runName || sourceRun.info.runId}
                 </Link>
               ) : version.runId ? (
-                <span className="font-mono text-stone-500">{version.runId} (introuvable)</span>
+                <span className="font-mono text-stone-600 dark:text-stone-400">{version.runId} (introuvable)</span>
               ) : (
                 "—"
               )}
@@ -87,7 +87,7 @@ export default async function ModelVersionPage({ params }: { params: Params }) {
         </SectionCard>
 
         <SectionCard id="description-version" title="Description">
-          <p className="whitespace-pre-wrap text-sm">{version.description || <span className="text-stone-500">Pas de description.</span>}</p>
+          <p className="whitespace-pre-wrap text-sm">{version.description || <span className="text-stone-600 dark:text-stone-400">Pas de description.</span>}</p>
         </SectionCard>
 
         <SectionCard id="signature" title="Signature">
@@ -103,7 +103,7 @@ export default async function ModelVersionPage({ params }: { params: Params }) {
               </div>
             </div>
           ) : (
-            <p className="text-sm text-stone-500">Pas de signature : passez une signature (inferSignature) à logModel pour la voir ici.</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">Pas de signature : passez une signature (inferSignature) à logModel pour la voir ici.</p>
           )}
         </SectionCard>
 
@@ -113,7 +113,7 @@ export default async function ModelVersionPage({ params }: { params: Params }) {
           </SectionCard>
           <SectionCard id="historique-stades" title="Historique des stades">
             {transitions.length === 0 ? (
-              <p className="text-sm text-stone-500">Aucune transition : la version est restée dans son stade initial.</p>
+              <p className="text-sm text-stone-600 dark:text-stone-400">Aucune transition : la version est restée dans son stade initial.</p>
             ) : (
               <ol className="space-y-2 text-sm">
                 {transitions.map((transition, index) => (
@@ -121,7 +121,7 @@ export default async function ModelVersionPage({ params }: { params: Params }) {
                     <StageBadge stage={transition.fromStage} />
                     <span aria-label="vers">→</span>
                     <StageBadge stage={transition.toStage} />
-                    <span className="text-xs text-stone-500">{formatDateTime(transition.timestamp)}</span>
+                    <span className="text-xs text-stone-600 dark:text-stone-400">{formatDateTime(transition.timestamp)}</span>
                   </li>
                 ))}
               </ol>
