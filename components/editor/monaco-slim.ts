@@ -31,8 +31,8 @@ import "monaco-editor/editor/contrib/tokenization/browser/tokenization.js";
 import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter.js";
 import "monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js";
 import "monaco-editor/editor/common/standaloneStrings.js";
-import "monaco-editor/base/browser/ui/codicons/codicon/codicon.css";
-import "monaco-editor/base/browser/ui/codicons/codicon/codicon-modifiers.css";
+// The icons' stylesheet (the package's exports map gives no path to .css files themselves).
+import "monaco-editor/features/codicon/register.js";
 import "monaco-editor/languages/definitions/typescript/register.js";
 import "monaco-editor/languages/definitions/python/register.js";
 import * as typescript from "monaco-editor/languages/features/typescript/register.js";
