@@ -6,6 +6,28 @@ import type { MonacoApi } from "./monaco-setup";
 
 type EditorComponent = typeof import("@monaco-editor/react").default;
 
+interface LoadedEditor {
+  Editor: EditorComponent;
+  monaco: MonacoApi;
+  editorEditable: () => void;
+}
+
+let loadingEditor: Promise<LoadedEditor> | undefined;
+
+/** Monaco and its React wrapper, fetched once, from the first call on. */
+function loadEditor(): Promise<LoadedEditor> {
+  loadingEditor ??= (async () => {
+    const setup = await import("./monaco-setup");
+    const [monaco, { default: Editor }] = await Promise.all([setup.loadMonaco(), import("@monaco-editor/react")]);
+    return { Editor, monaco, editorEditable: setup.editorEditable };
+  })();
+  return loadingEditor;
+}
+
+// Preload: start fetching the editor when this module is evaluated in the browser (with the
+// page's other code, before hydration), not after the component's first effect.
+if (typeof window !== "undefined") void loadEditor().catch(() => undefined);
+
 interface CodeEditorProps {
   /** The file's path, also its model URI (diagnostics are per file). */
   path: string;
@@ -21,17 +43,14 @@ interface CodeEditorProps {
  * text so that the lesson never waits on the editor.
  */
 export function CodeEditor({ path, value, language, onChange, readOnly = false, label }: CodeEditorProps) {
-  const [editor, setEditor] = useState<{ Editor: EditorComponent; monaco: MonacoApi } | null>(null);
+  const [editor, setEditor] = useState<LoadedEditor | null>(null);
   const [dark, setDark] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
-    void (async () => {
-      const { loadMonaco } = await import("./monaco-setup");
-      const monaco = await loadMonaco();
-      const { default: Editor } = await import("@monaco-editor/react");
-      if (!cancelled) setEditor({ Editor, monaco });
-    })();
+    void loadEditor().then((loaded) => {
+      if (!cancelled) setEditor(loaded);
+    });
     // The page's theme is the `dark` class on <html> (set before paint from the learner's choice
     // or the system's, flipped by the theme switch): the editor follows it, switches included.
     const root = document.documentElement;
@@ -54,7 +73,7 @@ export function CodeEditor({ path, value, language, onChange, readOnly = false, 
     );
   }
 
-  const { Editor } = editor;
+  const { Editor, editorEditable } = editor;
   return (
     <div className="h-full" data-testid="code-editor" data-editor-ready="true">
       <Editor
@@ -63,6 +82,7 @@ export function CodeEditor({ path, value, language, onChange, readOnly = false, 
         language={language}
         theme={dark ? EDITOR_THEMES.dark : EDITOR_THEMES.light}
         onChange={(next) => onChange?.(next ?? "")}
+        onMount={() => editorEditable()}
         options={{
           readOnly,
           minimap: { enabled: false },

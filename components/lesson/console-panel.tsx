@@ -50,6 +50,12 @@ export function ConsolePanel({ lines, running }: { lines: ConsoleLine[]; running
               <p className="whitespace-pre-wrap break-words">
                 <span className="font-semibold">{error.name}</span> : {error.message}
               </p>
+              {/* The engine's line stays above (learners search for it); the French one says what it means. */}
+              {error.explanation && (
+                <p lang="fr" data-testid="error-explanation" className="mt-0.5 whitespace-pre-wrap break-words font-sans text-red-100">
+                  {error.explanation}
+                </p>
+              )}
               {error.location && (
                 <p className="mt-0.5 font-sans text-xs text-red-300">
                   dans {error.location.file}, ligne {error.location.line}

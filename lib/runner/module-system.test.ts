@@ -45,8 +45,8 @@ describe("ModuleSystem", () => {
   it("reports syntax errors in French with their line", async () => {
     const error = await runProject({ "main.ts": "const ok = 1;\nconst = 2;\n" });
     expect(error?.name).toBe("SyntaxError");
-    expect(error?.message).toContain("Erreur de syntaxe dans main.ts");
-    expect(error?.location).toMatchObject({ file: "main.ts", line: 2 });
+    expect(error?.explanation).toContain("Erreur de syntaxe dans main.ts, ligne 2, colonne 7");
+    expect(error?.location).toMatchObject({ file: "main.ts", line: 2, column: 7 });
   });
 
   it.skipIf(engineParsesUsing())("explains, at its line, that this engine cannot run `await using`", async () => {

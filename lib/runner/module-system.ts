@@ -1,4 +1,5 @@
 import { transform } from "sucrase";
+import { explainSyntaxError, suggestKitName } from "./explain-error";
 import { LEARNER_SOURCE_PREFIX } from "./learner-source";
 import { normalisePath } from "./memory-fs";
 import type { CodeFiles } from "./types";
@@ -33,14 +34,22 @@ export function transpile(source: string, filePath: string): string {
   }).code;
 }
 
-/** Syntax errors become a French SyntaxError that remembers the learner's file (its `loc` gives the line). */
+/**
+ * A syntax error keeps sucrase's message (what a learner searches for) and gains a French
+ * explanation with the line and column, and the learner's file. Sucrase counts columns from 1;
+ * `loc` follows the engines' convention (from 0) that describe-error expects.
+ */
 function transpileForLearner(source: string, file: string): string {
   try {
     return transpile(source, file);
   } catch (error) {
     const original = error as Error & { loc?: { line: number; column: number } };
-    const syntaxError = new SyntaxError(`Erreur de syntaxe dans ${file} : ${original.message}`);
-    Object.assign(syntaxError, { loc: original.loc, learnerFile: file });
+    const syntaxError = new SyntaxError(original.message);
+    const loc = original.loc ? { line: original.loc.line, column: original.loc.column - 1 } : undefined;
+    const explanation = loc
+      ? explainSyntaxError(file, loc.line, loc.column + 1, original.message)
+      : `Erreur de syntaxe dans ${file} : le code ne peut pas être lu.`;
+    Object.assign(syntaxError, { loc, learnerFile: file, explanation });
     throw syntaxError;
   }
 }
@@ -78,7 +87,25 @@ export class ModuleSystem {
 
   /** Runs the entry file; resolves when its top-level code (awaits included) has finished. */
   async runEntry(entry: string): Promise<void> {
-    await this.load(normalisePath(entry)).done;
+    try {
+      await this.load(normalisePath(entry)).done;
+    } catch (error) {
+      throw this.withSuggestion(error);
+    }
+  }
+
+  /** A typo of an SDK or kit name (`mlflow.logMetrcs`) gets the name it probably meant, for the French explanation. */
+  private withSuggestion(error: unknown): unknown {
+    if (!(error instanceof Error) || "suggestion" in error) return error;
+    const suggestion = suggestKitName(error.name, error.message, this.builtins);
+    if (suggestion) {
+      try {
+        Object.defineProperty(error, "suggestion", { value: suggestion, configurable: true });
+      } catch {
+        // A frozen error keeps its own text only.
+      }
+    }
+    return error;
   }
 
   private resolve(specifier: string, fromPath: string): string {

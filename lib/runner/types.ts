@@ -33,6 +33,8 @@ export interface RunnerError {
   /** MLflow's error code when the tracking server refused a request. */
   errorCode?: string;
   location?: SourceLocation;
+  /** A French explanation shown under the original message, which stays (learners search for it). */
+  explanation?: string;
 }
 
 export type RunnerEvent =

@@ -18,7 +18,7 @@ import { MlflowException } from "./exceptions";
 import { RestStore } from "./rest-store";
 import { makeTemporaryDirectory } from "./local-files";
 import { doubleToWire } from "./protocol/wire";
-import { toMetricValue, toMlflowString } from "./values";
+import { checkKey, toMetricValue, toMlflowString } from "./values";
 import { reportRunCreated, reportRunEnded } from "./script-runs";
 
 export interface MetricInput {
@@ -149,7 +149,7 @@ export class MlflowClient {
     await this.store.call("logMetric", {
       run_id: runId,
       run_uuid: runId,
-      key,
+      key: checkKey("logMetric", key),
       value: doubleToWire(toMetricValue(key, value, options.timestamp)),
       timestamp: options.timestamp ?? Date.now(),
       step: options.step ?? 0,
@@ -158,12 +158,12 @@ export class MlflowClient {
 
   /** Logs a param; it cannot change once logged (mirrors `MlflowClient.log_param`). */
   async logParam(runId: string, key: string, value: unknown): Promise<void> {
-    await this.store.call("logParam", { run_id: runId, run_uuid: runId, key, value: toMlflowString(value) });
+    await this.store.call("logParam", { run_id: runId, run_uuid: runId, key: checkKey("logParam", key), value: toMlflowString(value) });
   }
 
   /** Sets a run tag (mirrors `MlflowClient.set_tag`). */
   async setTag(runId: string, key: string, value: unknown): Promise<void> {
-    await this.store.call("setTag", { run_id: runId, run_uuid: runId, key, value: toMlflowString(value) });
+    await this.store.call("setTag", { run_id: runId, run_uuid: runId, key: checkKey("setTag", key), value: toMlflowString(value) });
   }
 
   /** Runs matching a filter, one page (mirrors `MlflowClient.search_runs`). */

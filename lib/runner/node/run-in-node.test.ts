@@ -51,7 +51,7 @@ describe("runInNode", { timeout: 60_000 }, () => {
   it("reports syntax errors and unknown modules in French, as the browser sandbox does", async () => {
     const syntax = await runInNode({ files: { "main.ts": "const ok = 1;\nconst = 2;\n" }, entry: "main.ts", trackingUri: UNREACHABLE, timeoutMs: 20_000 });
     expect(syntax.errors[0]).toMatchObject({ name: "SyntaxError", location: { file: "main.ts", line: 2 } });
-    expect(syntax.errors[0]?.message).toContain("Erreur de syntaxe dans main.ts");
+    expect(syntax.errors[0]?.explanation).toContain("Erreur de syntaxe dans main.ts, ligne 2, colonne 7");
 
     const unknown = await runInNode({ files: { "main.ts": 'import pandas from "pandas";\nconsole.log(pandas);\n' }, entry: "main.ts", trackingUri: UNREACHABLE, timeoutMs: 20_000 });
     expect(unknown.errors[0]?.message).toContain("« pandas » n'est pas disponible");
