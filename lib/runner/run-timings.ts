@@ -102,7 +102,10 @@ export function timeFetches(scope: { fetch: Fetch }): void {
     const start = absoluteNow();
     const response = await original(input, init);
     const server = serverDuration(response.headers.get("server-timing"));
-    recordSpan({ name: `http ${endpointOf(url)}`, start, end: absoluteNow(), detail: server === undefined ? undefined : { server } });
+    // Until the whole body is in (read from a copy: the caller reads the original meanwhile).
+    const received = () =>
+      recordSpan({ name: `http ${endpointOf(url)}`, start, end: absoluteNow(), detail: server === undefined ? undefined : { server } });
+    void response.clone().arrayBuffer().then(received, received);
     return response;
   };
 }
