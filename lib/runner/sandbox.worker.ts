@@ -17,6 +17,7 @@ import { MemoryFileSystem } from "./memory-fs";
 import { CAPTURED_CONSOLE_LEVELS, runScript } from "./run-script";
 import { absoluteNow, collectTimings, recordSpan, takeSpans, timeFetches, timeKit } from "./run-timings";
 import { restrictFetch } from "./sandbox-network";
+import type { ToWorkerFromFrame } from "./sandbox-frame-protocol";
 import type { FromSandbox, ToSandbox } from "./sandbox-protocol";
 import type { RunRequest } from "./types";
 import { warmUpSandbox } from "./sandbox-warm-up";
@@ -26,8 +27,11 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** The bundle's modules are initialised by now: from the worker's start to here is fetch, parse and module init. */
 const entryStarted = absoluteNow();
 
+/** The channel to the page, handed over by the sandbox frame (sandbox-frame-protocol.ts); out of learner code's reach. */
+let toPage: MessagePort | undefined;
+
 function send(message: FromSandbox): void {
-  scope.postMessage(message);
+  toPage?.postMessage(message);
 }
 
 function captureConsole(): void {
@@ -85,7 +89,15 @@ scope.addEventListener("error", (event) => {
   send({ type: "done", ok: false });
 });
 
-scope.addEventListener("message", (event: MessageEvent<ToSandbox>) => {
+// The frame's first message carries the channel; the runs come on it. Anything posted to the
+// worker's own scope later (learner code's `self.postMessage`) is ignored.
+scope.addEventListener("message", (event: MessageEvent<ToWorkerFromFrame>) => {
+  if (toPage || event.data?.type !== "port" || !event.ports[0]) return;
+  toPage = event.ports[0];
+  toPage.onmessage = onRun;
+});
+
+function onRun(event: MessageEvent<ToSandbox>): void {
   if (event.data?.type !== "run") return;
   const timings = event.data.timings === true;
   const received = absoluteNow();
@@ -101,4 +113,4 @@ scope.addEventListener("message", (event: MessageEvent<ToSandbox>) => {
     }
     send({ type: "done", ok });
   });
-});
+}
