@@ -102,10 +102,16 @@ export function timeFetches(scope: { fetch: Fetch }): void {
     const start = absoluteNow();
     const response = await original(input, init);
     const server = serverDuration(response.headers.get("server-timing"));
-    // Until the whole body is in (read from a copy: the caller reads the original meanwhile).
-    const received = () =>
+    let reading = false;
+    const record = () =>
       recordSpan({ name: `http ${endpointOf(url)}`, start, end: absoluteNow(), detail: server === undefined ? undefined : { server } });
-    void response.clone().arrayBuffer().then(received, received);
+    // Until the caller has the body (the SDK reads it with text() at once), else the headers.
+    const text = response.text.bind(response);
+    response.text = () => {
+      reading = true;
+      return text().finally(record);
+    };
+    setTimeout(() => reading || record(), 0);
     return response;
   };
 }
