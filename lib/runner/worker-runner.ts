@@ -79,8 +79,8 @@ function pageSpans(runnerStarted: number, posted: number, spans: TimingSpan[]): 
   const now = absoluteNow();
   const page: TimingSpan[] = [{ name: "runner", start: runnerStarted, end: now }];
   if (workerRun) {
-    page.push({ name: "page → worker (frame hop, waiting for the worker)", start: posted, end: workerRun.start });
-    page.push({ name: "worker → page (frame hop)", start: workerRun.end, end: now });
+    page.push({ name: "page → worker (channel hop, waiting for the spare worker)", start: posted, end: workerRun.start });
+    page.push({ name: "worker → page (channel hop)", start: workerRun.end, end: now });
   }
   return [...spans, ...page];
 }
