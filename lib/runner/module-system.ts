@@ -2,6 +2,7 @@ import { transform } from "sucrase";
 import { explainSyntaxError, suggestKitName } from "./explain-error";
 import { LEARNER_SOURCE_PREFIX } from "./learner-source";
 import { normalisePath } from "./memory-fs";
+import { timed } from "./run-timings";
 import type { CodeFiles } from "./types";
 
 /**
@@ -136,7 +137,7 @@ export class ModuleSystem {
       this.cache.set(path, module);
       return module;
     }
-    const code = transpileForLearner(source, path.slice(1));
+    const code = timed("transpile", () => transpileForLearner(source, path.slice(1)));
     // The wrapper opens on the same line as the code so that line numbers stay the learner's.
     const wrapped = `(async function (require, module, exports) {${code}\n})\n//# sourceURL=${LEARNER_SOURCE_PREFIX}${path.slice(1)}`;
     let factory: (

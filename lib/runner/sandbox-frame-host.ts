@@ -55,20 +55,19 @@ class SandboxFrame {
     document.body.appendChild(this.iframe);
   }
 
-  private send(message: ToFrame): void {
+  private send(message: ToFrame, transfer: Transferable[] = []): void {
     // The frame's origin is opaque: "*" is the only target that reaches it; it is our own iframe.
-    this.iframe.contentWindow?.postMessage(message, "*");
+    this.iframe.contentWindow?.postMessage(message, "*", transfer);
   }
 
-  private whenLoaded(message: ToFrame): void {
-    void this.loaded.then(() => this.send(message), () => undefined);
+  private whenLoaded(message: ToFrame, transfer?: Transferable[]): void {
+    void this.loaded.then(() => this.send(message, transfer), () => undefined);
   }
 
   private dispatch(message: FromFrame): void {
     const listener = this.listeners.get(message.id);
     if (!listener) return;
-    if (message.type === "message") listener.onMessage?.(message.message);
-    else if (listener.onError) listener.onError(message.message);
+    if (listener.onError) listener.onError(message.message);
     else listener.earlyError ??= message.message;
   }
 
@@ -76,11 +75,16 @@ class SandboxFrame {
     const id = this.nextId++;
     const listener: Listener = {};
     this.listeners.set(id, listener);
-    this.whenLoaded({ type: "start", id });
+    // The worker's own line to the page (sandbox-frame-protocol.ts): what is posted before the
+    // worker has loaded waits in the channel.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<FromSandbox>) => listener.onMessage?.(event.data);
+    this.whenLoaded({ type: "start", id, port: channel.port2 }, [channel.port2]);
     return {
-      postMessage: (message) => this.whenLoaded({ type: "post", id, message }),
+      postMessage: (message) => channel.port1.postMessage(message),
       terminate: () => {
         this.listeners.delete(id);
+        channel.port1.close();
         this.whenLoaded({ type: "terminate", id });
       },
       listen: (onMessage, onError) => {

@@ -1,4 +1,4 @@
-import type { FromFrame, ToFrame } from "./sandbox-frame-protocol";
+import type { FromFrame, ToFrame, ToWorkerFromFrame } from "./sandbox-frame-protocol";
 
 /**
  * The sandbox frame's document and headers (served by app/bac-a-sable/route.ts). The frame is
@@ -50,21 +50,24 @@ export function sandboxFrameCsp({ trackingUri, nonce }: SandboxFrameOptions): st
 }
 
 /**
- * Runs in the frame: keeps a `blob:` URL of the worker script the page sent, starts, feeds and
- * terminates workers on the page's word, and relays what they say. Only the embedding page is
- * listened to and answered. Written as a function so the compiler checks it; it is inlined in
- * the frame's document as source text, so it refers to nothing outside itself.
+ * Runs in the frame: keeps a `blob:` URL of the worker script the page sent, starts and
+ * terminates workers on the page's word, hands each its channel to the page, and reports a
+ * worker's load failure. Only the embedding page is listened to and answered. Written as a
+ * function so the compiler checks it; it is inlined in the frame's document as source text, so it
+ * refers to nothing outside itself.
  */
 function relay(appOrigin: string): void {
   let scriptUrl: string | undefined;
-  const waiting: number[] = [];
+  const waiting = new Map<number, MessagePort>();
   const workers = new Map<number, Worker>();
   const toPage = (message: FromFrame) => parent.postMessage(message, appOrigin);
-  const start = (id: number) => {
+  const start = (id: number, port: MessagePort) => {
     try {
       const worker = new Worker(scriptUrl!, { name: "cuvee-sandbox" });
       workers.set(id, worker);
-      worker.onmessage = (event) => toPage({ type: "message", id, message: event.data });
+      // The worker talks to the page on this channel; what it posts here is not relayed.
+      const hello: ToWorkerFromFrame = { type: "port" };
+      worker.postMessage(hello, [port]);
       worker.onerror = (event) => {
         event.preventDefault();
         toPage({ type: "error", id, message: event.message || "erreur inconnue" });
@@ -78,17 +81,15 @@ function relay(appOrigin: string): void {
     const message = event.data;
     if (message.type === "script") {
       scriptUrl = URL.createObjectURL(message.script);
-      for (const id of waiting.splice(0)) start(id);
+      for (const [id, port] of waiting) start(id, port);
+      waiting.clear();
     } else if (message.type === "start") {
-      if (scriptUrl) start(message.id);
-      else waiting.push(message.id);
-    } else if (message.type === "post") {
-      workers.get(message.id)?.postMessage(message.message);
+      if (scriptUrl) start(message.id, message.port);
+      else waiting.set(message.id, message.port);
     } else {
       workers.get(message.id)?.terminate();
       workers.delete(message.id);
-      const index = waiting.indexOf(message.id);
-      if (index !== -1) waiting.splice(index, 1);
+      waiting.delete(message.id);
     }
   });
 }

@@ -39,6 +39,20 @@ describe("restrictFetch", () => {
     expect(reached[0]?.credentials).toBe("omit");
   });
 
+  it("sends JSON POSTs as text/plain (no CORS preflight from the opaque origin), body and other methods untouched", async () => {
+    const { scope, reached } = scopeRecording();
+    restrictFetch(scope, TRACKING);
+    const json = { "Content-Type": "application/json" };
+    await scope.fetch(`${TRACKING}/api/2.0/mlflow/runs/create`, { method: "POST", body: '{"experiment_id":"0"}', headers: json });
+    await scope.fetch(`${TRACKING}/api/2.0/mlflow/registered-models/update`, { method: "PATCH", body: "{}", headers: json });
+    await scope.fetch(`${TRACKING}/api/2.0/mlflow/experiments/get?experiment_id=0`);
+    expect(reached[0]?.headers.get("content-type")).toBe("text/plain;charset=UTF-8");
+    expect(await reached[0]?.text()).toBe('{"experiment_id":"0"}');
+    expect(reached[0]?.credentials).toBe("omit");
+    expect(reached[1]?.headers.get("content-type")).toBe("application/json");
+    expect(reached[2]?.headers.get("content-type")).toBeNull();
+  });
+
   it("cannot be put back by learner code", () => {
     const { scope } = scopeRecording();
     restrictFetch(scope, TRACKING);

@@ -34,7 +34,24 @@ export function restrictFetch(scope: { fetch: Fetch }, trackingUri: string): voi
     }
     if (!isUnderTrackingUri(url, trackingUri)) return Promise.reject(new TypeError(networkRefusal(url.href, trackingUri)));
     const request = new Request(input instanceof Request ? input : url.href, init);
-    return original(new Request(request, { credentials: "omit" }));
+    return original(asSimpleRequest(new Request(request, { credentials: "omit" })));
   };
   Object.defineProperty(scope, "fetch", { configurable: false, enumerable: true, writable: false, value: restricted });
+}
+
+/**
+ * A JSON `POST` sent as `text/plain`, which makes it a CORS "simple" request: no preflight.
+ * The worker's opaque origin makes every tracking call cross-origin, and Chromium keeps no
+ * preflight cache for an opaque origin's requests, so each JSON `POST` (every SDK write) cost a
+ * second round trip (bench/run-loop: a POST's overhead beyond the server's time was ~1.5× a
+ * GET's). The tracking server reads the body as JSON whatever its type (MLflow does too,
+ * tests/integration/transport.test.ts); the body itself is untouched. Other methods (PATCH,
+ * DELETE) cannot be simple and keep their preflight.
+ */
+export function asSimpleRequest(request: Request): Request {
+  const type = request.headers.get("content-type");
+  if (request.method !== "POST" || type === null || !/^application\/json\b/i.test(type)) return request;
+  const headers = new Headers(request.headers);
+  headers.set("content-type", "text/plain;charset=UTF-8");
+  return new Request(request, { headers });
 }

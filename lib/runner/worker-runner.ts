@@ -1,3 +1,4 @@
+import { absoluteNow, recordOnPage, runTimingsRequested, type TimingSpan } from "./run-timings";
 import { startFramedWorker, type FramedWorker } from "./sandbox-frame-host";
 import type { FromSandbox, ToSandbox } from "./sandbox-protocol";
 import type { RunOptions, RunOutcome, RunRequest, Runner } from "./types";
@@ -31,6 +32,8 @@ export class WorkerRunner implements Runner {
 
   run(request: RunRequest, { signal, onEvent }: RunOptions): Promise<RunOutcome> {
     if (signal.aborted) return Promise.resolve({ status: "stopped" });
+    const timings = runTimingsRequested();
+    const runnerStarted = absoluteNow();
     const worker = takeSandbox();
 
     return new Promise<RunOutcome>((resolve) => {
@@ -55,15 +58,29 @@ export class WorkerRunner implements Runner {
 
       worker.listen(
         (message: FromSandbox) => {
-          if (message.type === "done") finish({ status: message.ok ? "succeeded" : "failed" });
+          if (message.type === "timings") recordOnPage(pageSpans(runnerStarted, posted, message.spans));
+          else if (message.type === "done") finish({ status: message.ok ? "succeeded" : "failed" });
           else onEvent(message);
         },
         failToStart,
       );
       if (settled) return;
 
-      const message: ToSandbox = { type: "run", request };
+      const message: ToSandbox = timings ? { type: "run", request, timings } : { type: "run", request };
+      const posted = absoluteNow();
       worker.postMessage(message);
     });
   }
+}
+
+/** The worker's spans, plus the page's side: the hop to the worker, and the worker's run seen from the page. */
+function pageSpans(runnerStarted: number, posted: number, spans: TimingSpan[]): TimingSpan[] {
+  const workerRun = spans.find((span) => span.name === "worker run");
+  const now = absoluteNow();
+  const page: TimingSpan[] = [{ name: "runner", start: runnerStarted, end: now }];
+  if (workerRun) {
+    page.push({ name: "page → worker (channel hop, waiting for the spare worker)", start: posted, end: workerRun.start });
+    page.push({ name: "worker → page (channel hop)", start: workerRun.end, end: now });
+  }
+  return [...spans, ...page];
 }

@@ -22,6 +22,17 @@ describe("request bodies", () => {
     expect(((await res.json()) as { experiment_id: string }).experiment_id).toMatch(/^\d+$/);
   });
 
+  it("reads a JSON body sent as text/plain (the browser sandbox's writes, a CORS simple request)", async () => {
+    const name = uniqueName("plain");
+    const res = await fetch(`${api.root}/experiments/create`, {
+      method: "POST",
+      body: JSON.stringify({ name }),
+      headers: { "Content-Type": "text/plain;charset=UTF-8" },
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { experiment_id: string }).experiment_id).toMatch(/^\d+$/);
+  });
+
   it("treats an empty body as {} (then reports what is missing)", async () => {
     const res = await api.call("POST", "experiments/create");
     expect(res.status).toBe(400);
@@ -88,6 +99,13 @@ describe("CORS", () => {
     expect(res.headers.get("access-control-allow-methods")).toContain("POST");
     expect(res.headers.get("access-control-allow-headers")).toBe("content-type");
     expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
+  it("tells any origin its handler time (Server-Timing, for bench/run-loop)", async () => {
+    const res = await fetch(`${api.root}/experiments/get?experiment_id=0`, { headers: { Origin: "https://learner.example" } });
+    expect(res.headers.get("server-timing")).toMatch(/^app;dur=\d+(\.\d)?$/);
+    expect(res.headers.get("access-control-expose-headers")).toContain("Server-Timing");
+    expect(res.headers.get("timing-allow-origin")).toBe("*");
   });
 
   it("allows any origin on answers and errors alike, un-prefixed and per workspace", async () => {
