@@ -128,7 +128,7 @@ class Builder {
     if (type === "metric") {
       const op = COMPARISONS[comparator];
       if (!op || typeof value !== "number" || Number.isNaN(value)) return null;
-      // A NaN value satisfies no comparison, as in MLflow (its is_nan column).
+      // A NaN value satisfies no comparison (IEEE's rule, and this store's before searches ran in SQL).
       return sql`EXISTS (SELECT 1 FROM "LatestMetric" m WHERE m."runId" = r."id" AND m."key" = ${key} AND m."isNan" = FALSE AND m."value" ${raw(op)} ${value})`;
     }
     if (type === "param" || type === "tag") {
