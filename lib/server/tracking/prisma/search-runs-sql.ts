@@ -20,7 +20,7 @@
  * page starts after a key (seek-token.ts) and not after an offset that would be read and dropped.
  */
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
-import { likeForSql, type Clause, type OrderByClause, type SeekValue, type SqlDialect } from "@/lib/server/search";
+import { likeForSql, SQL_VALUE_LIMIT, type Clause, type OrderByClause, type SeekValue, type SqlDialect } from "@/lib/server/search";
 
 /** How a sort column's value is carried in a page token and bound back. */
 export type SortKind = "int" | "float" | "bigint" | "text";
@@ -38,7 +38,7 @@ export interface ResidualColumn {
 }
 
 export interface RunSearchSql {
-  /** Selects `id`, `s0…sN` (the sort key) and `x0…xM` (the residual clauses' values). */
+  /** Selects `id`, `s0…sN` (the sort key) and `x0…xM` (the values of the clauses memory confirms). */
   query: Sql;
   sortColumns: SortColumn[];
   residual: Clause[];
@@ -54,12 +54,10 @@ export interface RunSearchSpec {
   orderBy: readonly OrderByClause[];
   /** Start strictly after this key (one value per sort column), if any. */
   after: readonly SeekValue[] | null;
-  /**
-   * Rows to skip and to return, applied when SQL decides every clause; otherwise every candidate
-   * is returned and the caller pages after confirming them.
-   */
-  offset: number;
+  /** Rows to return. */
   limit: number;
+  /** Rows to skip first (an offset token), when SQL decides every clause; otherwise the caller skips confirmed rows. */
+  offset: number;
   /** Bound values that IN lists may use in total; longer lists are checked in memory. */
   listParameters: number;
 }
@@ -95,15 +93,20 @@ function sortableText(expression: Sql, dialect: SqlDialect): Sql {
   return dialect === "postgresql" ? sql`(${expression} COLLATE "C")` : expression;
 }
 
-/** `value LIKE/ILIKE pattern` with MLflow's rules; `exact` false when memory must confirm. */
-function likeCondition(value: Sql, clause: Clause, dialect: SqlDialect): { condition: Sql; exact: boolean } {
+/**
+ * `value LIKE/ILIKE pattern` with MLflow's rules, as a superset that memory confirms: values
+ * longer than SQL_VALUE_LIMIT pass unmatched, and the pattern may be a looser one (like-sql.ts),
+ * so that no row costs SQL more than a bounded match.
+ */
+function likeCondition(value: Sql, clause: Clause, dialect: SqlDialect): Sql {
   const like = likeForSql(String(clause.value), clause.comparator === "ILIKE", dialect);
-  let condition: Sql;
-  if (like.operator === "GLOB") condition = sql`${value} GLOB ${like.pattern}`;
-  else if (like.operator === "LIKE") condition = sql`${value} LIKE ${like.pattern} ESCAPE '\\'`;
-  else if (dialect === "sqlite") condition = sql`${value} LIKE ${like.pattern} ESCAPE '\\'`;
-  else condition = sql`(${value} COLLATE "C") ILIKE ${like.pattern} ESCAPE '\\'`;
-  return { condition, exact: like.exact };
+  let match: Sql;
+  if (like.operator === "GLOB") match = sql`${value} GLOB ${like.pattern}`;
+  else if (like.operator === "LIKE") match = sql`${value} LIKE ${like.pattern} ESCAPE '\\'`;
+  else if (dialect === "sqlite") match = sql`${value} LIKE ${like.pattern} ESCAPE '\\'`;
+  else match = sql`(${value} COLLATE "C") ILIKE ${like.pattern} ESCAPE '\\'`;
+  // Left to right: the length is read first, and a long value skips the match.
+  return sql`(length(${value}) > ${raw(String(SQL_VALUE_LIMIT))} OR ${match})`;
 }
 
 function keyValueTable(type: "param" | "tag"): Sql {
@@ -139,9 +142,8 @@ class Builder {
       if (typeof value !== "string") return null;
       if (comparator === "=" || comparator === "!=") return sql`EXISTS (${row} AND kv."value" ${raw(COMPARISONS[comparator]!)} ${value})`;
       if (comparator === "LIKE" || comparator === "ILIKE") {
-        const like = likeCondition(sql`kv."value"`, clause, dialect);
-        if (!like.exact) this.keepForMemory(clause);
-        return sql`EXISTS (${row} AND ${like.condition})`;
+        this.keepForMemory(clause);
+        return sql`EXISTS (${row} AND ${likeCondition(sql`kv."value"`, clause, dialect)})`;
       }
       return null;
     }
@@ -155,9 +157,8 @@ class Builder {
     }
     if ((comparator === "=" || comparator === "!=") && typeof value === "string") return sql`${column} ${raw(COMPARISONS[comparator]!)} ${value}`;
     if ((comparator === "LIKE" || comparator === "ILIKE") && typeof value === "string") {
-      const like = likeCondition(column, clause, dialect);
-      if (!like.exact) this.keepForMemory(clause);
-      return like.condition;
+      this.keepForMemory(clause);
+      return likeCondition(column, clause, dialect);
     }
     if ((comparator === "IN" || comparator === "NOT IN") && Array.isArray(value)) {
       const values = [...new Set(value as readonly string[])];
@@ -284,6 +285,6 @@ export function buildRunSearch(spec: RunSearchSpec): RunSearchSql {
     WHERE r."experimentId" IN (${raw(ids.join(", "))}) AND r."lifecycleStage" IN (${join([...spec.lifecycleStages])})
     ${conditions.length > 0 ? sql`AND ${join(conditions, " AND ")}` : empty}
     ORDER BY ${join(orderBy)}
-    ${builder.residual.length > 0 ? empty : sql`LIMIT ${spec.limit} OFFSET ${spec.offset}`}`;
+    LIMIT ${spec.limit} OFFSET ${builder.residual.length > 0 ? 0 : spec.offset}`;
   return { query, sortColumns: builder.sortColumns, residual: builder.residual.map((c) => c.clause) };
 }

@@ -7,10 +7,10 @@
  * while a client pages are neither shown twice nor skipped.
  *
  * What SQL cannot decide exactly is confirmed in memory, on the values the statement selects
- * beside each candidate, under the search's time budget: an ILIKE pattern holding letters that
- * SQL's ASCII-only folding misses, a LIKE pattern longer than what SQL matches within its bound
- * (like-sql.ts), an IN list longer than the bound parameters allow. The statement then answers
- * every candidate in order, and the page is cut here.
+ * beside each candidate, under the search's time budget: LIKE and ILIKE (SQL matches a bounded
+ * superset: ASCII-only folding, a pattern and values cut to a length, like-sql.ts) and IN lists
+ * longer than the bound parameters allow. The statement then answers candidates in order, and
+ * reading goes on after the last one until the page is full.
  */
 import { resolveDbConfig } from "@/lib/server/db";
 import type { DbClient } from "@/lib/server/db/helpers";
@@ -24,6 +24,7 @@ import {
   startSearchBudget,
   type OrderByClause,
   type SearchBudget,
+  type SeekValue,
 } from "@/lib/server/search";
 import { SEARCH_MAX_RESULTS_DEFAULT, TrackingError, validateSearchMaxResults } from "@/lib/tracking/protocol";
 import type { PagedList, Run } from "../entities";
@@ -41,6 +42,8 @@ import { buildRunSearch, toSeekValue, type SortColumn } from "./search-runs-sql"
  */
 const IN_CHUNK = 300;
 const LIST_PARAMETERS = 300;
+/** Candidates read at once for memory to confirm, at most (each holds the confirmed values, up to 6000 characters). */
+const MAX_CANDIDATES_PER_READ = 2000;
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
@@ -109,30 +112,52 @@ export async function searchRuns(
 
   const start = parsePageStart(query.pageToken, signature);
   const offset = start.kind === "offset" ? start.offset : 0;
-  let built: ReturnType<typeof buildRunSearch>;
-  try {
-    built = buildRunSearch({
-      dialect: resolveDbConfig().provider,
-      experimentIds: [...experiments.keys()],
-      lifecycleStages: lifecycleStagesFor(query.runViewType),
-      clauses,
-      orderBy,
-      after: start.kind === "after" ? start.values : null,
-      offset,
-      limit: maxResults + 1,
-      listParameters: LIST_PARAMETERS,
-    });
-  } catch (error) {
-    // Only a page token's values can fail to fit the statement.
-    if (error instanceof TypeError) throw TrackingError.invalidParameterValue(`Invalid page token: ${error.message}`);
-    throw error;
-  }
+  const batch = maxResults + 1;
+  const build = (after: readonly SeekValue[] | null, limit = batch) => {
+    try {
+      return buildRunSearch({
+        dialect: resolveDbConfig().provider,
+        experimentIds: [...experiments.keys()],
+        lifecycleStages: lifecycleStagesFor(query.runViewType),
+        clauses,
+        orderBy,
+        after,
+        limit,
+        offset,
+        listParameters: LIST_PARAMETERS,
+      });
+    } catch (error) {
+      // Only a page token's values can fail to fit the statement.
+      if (error instanceof TypeError) throw TrackingError.invalidParameterValue(`Invalid page token: ${error.message}`);
+      throw error;
+    }
+  };
 
+  let built = build(start.kind === "after" ? start.values : null);
   let rows = await db.$queryRaw<ResultRow[]>(built.query);
   if (built.residual.length > 0) {
+    // SQL answered a superset, in order: keep what memory confirms, and read on after the last
+    // candidate until the page (and the row proving a next one) is full or nothing is left.
     const { residual } = built;
-    const matching = budget.filter(rows, (row) => residual.every((clause, i) => matchesClause(clause, residualValue(row[`x${i}`]))));
-    rows = matching.slice(offset, offset + maxResults + 1);
+    const confirmed: ResultRow[] = [];
+    let skip = offset;
+    let limit = batch;
+    for (;;) {
+      for (const row of rows) {
+        budget.check();
+        if (!residual.every((clause, i) => matchesClause(clause, residualValue(row[`x${i}`])))) continue;
+        if (skip > 0) skip -= 1;
+        else if (confirmed.length < batch) confirmed.push(row);
+      }
+      const last = rows.at(-1);
+      if (confirmed.length === batch || rows.length < limit || !last) break;
+      budget.check();
+      // Each statement reads the experiments' runs again: fewer, larger reads when SQL's superset is loose.
+      limit = Math.min(limit * 2, MAX_CANDIDATES_PER_READ);
+      built = build(seekValues(last, built.sortColumns), limit);
+      rows = await db.$queryRaw<ResultRow[]>(built.query);
+    }
+    rows = confirmed;
   }
 
   const hasMore = rows.length > maxResults;
