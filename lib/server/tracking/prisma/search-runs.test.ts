@@ -43,7 +43,7 @@ describe.each(backends)("searchRuns confirming in memory on %s", (_name, makeDat
       const { info } = await store.createRun({ experimentId, runName: spec.name, startTime: spec.start });
       await store.logBatch(info.runId, { tags: [{ key: "t", value: spec.tag }] });
     }
-  });
+  }, 60_000); // 58 writes, on a busy machine
 
   afterAll(async () => {
     await closeDb();
