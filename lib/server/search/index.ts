@@ -22,7 +22,9 @@ export {
   VERSION_ORDER_GRAMMAR,
 } from "./grammars";
 export { compileLike, matchesCompiledLike, matchesLike, type CompiledLike } from "./like";
+export { likeForSql, SQL_LITERAL_LIMIT, SQL_VALUE_LIMIT, type SqlDialect, type SqlLikePattern } from "./like-sql";
 export { matchesClause } from "./match";
 export { compareSortValues, parseOrderBy, parseOrderByList, type OrderByClause, type SortValue } from "./order-by";
 export { createPageToken, pageOf, parseStartOffset } from "./page-token";
 export type { PagedList, SearchQuery } from "./query";
+export { createSeekToken, parsePageStart, type PageStart, type SeekValue } from "./seek-token";

@@ -1,50 +1,49 @@
 /**
- * search-runs: MLflow's filter and order_by over a workspace's runs.
+ * search-runs: MLflow's filter, order_by and pages over a workspace's runs, in the database.
  *
- * Clauses with an exact SQL meaning (metric comparisons, param/tag/attribute equality, IN, NULL
- * tests) become a Prisma `where`. LIKE/ILIKE are matched in memory (SQLite and PostgreSQL
- * disagree on LIKE's case rules; MLflow's are: LIKE case-sensitive, ILIKE not). When nothing is
- * left for memory, one query suffices and the order is on attributes only, the database sorts and
- * pages; otherwise the matching runs are sorted and paged here (a learner's workspace holds
- * hundreds of runs, not millions), within the search's time budget. Long lists (experiment_ids,
- * run_id IN) are split so that no query exceeds the database's bound parameters.
+ * One statement (search-runs-sql.ts) filters, orders and cuts the page, and answers run ids with
+ * their sort keys; the page's runs are then read whole. The next page starts after the last
+ * row's sort key (seek-token.ts), so a page costs the same whichever it is and runs inserted
+ * while a client pages are neither shown twice nor skipped.
+ *
+ * What SQL cannot decide exactly is confirmed in memory, on the values the statement selects
+ * beside each candidate, under the search's time budget: LIKE and ILIKE (SQL matches a bounded
+ * superset: ASCII-only folding, a pattern and values cut to a length, like-sql.ts) and IN lists
+ * longer than the bound parameters allow. The statement then answers candidates in order, and
+ * reading goes on after the last one until the page is full.
  */
-import type { Prisma } from "@/lib/server/db";
+import { resolveDbConfig } from "@/lib/server/db";
 import type { DbClient } from "@/lib/server/db/helpers";
 import {
-  compareSortValues,
+  createSeekToken,
   matchesClause,
-  pageOf,
   parseFilter,
   parseOrderByList,
-  parseStartOffset,
+  parsePageStart,
   RUN_GRAMMAR,
   startSearchBudget,
-  type Clause,
   type OrderByClause,
   type SearchBudget,
-  type SortValue,
+  type SeekValue,
 } from "@/lib/server/search";
-import { SEARCH_MAX_RESULTS_DEFAULT, validateSearchMaxResults } from "@/lib/tracking/protocol";
+import { SEARCH_MAX_RESULTS_DEFAULT, TrackingError, validateSearchMaxResults } from "@/lib/tracking/protocol";
 import type { PagedList, Run } from "../entities";
 import type { SearchRunsQuery } from "../store";
 import { lifecycleStagesFor, parseExperimentNumber } from "./experiments";
-import { runInclude, toRun, type RunRow } from "./mappers";
+import { toRun, type RunRow } from "./mappers";
+import { buildRunSearch, toSeekValue, type SortColumn } from "./search-runs-sql";
 
 /**
  * Bound parameters per query are limited: 999 on SQLite through Prisma (P2029 beyond, a 500),
- * 32 767 on PostgreSQL. A query carries at most one chunk of experiment numbers and one of run
- * ids (IN_CHUNK each), clauses worth at most CLAUSE_PARAMETERS, and a handful more (workspace,
- * lifecycle stages, limit, offset): 300 + 300 + 300 + a few stays under 999. MLflow sets no limit
- * on these lists, so longer ones are split across queries or checked in memory, never refused.
+ * 32 767 on PostgreSQL. Experiment ids are read from the database and written into the
+ * statement; IN lists of run ids may bind LIST_PARAMETERS values in all (longer ones are checked
+ * in memory), the other clauses, the order keys and a page's seek a few each. Whole runs are
+ * read IN_CHUNK ids at a time. MLflow sets no limit on these lists: never refused.
  */
 const IN_CHUNK = 300;
-const CLAUSE_PARAMETERS = 300;
-
-/** Parameters a pushed clause binds, at most: a list's values, else key, value and a flag. */
-function parameterCost(clause: Clause): number {
-  return Array.isArray(clause.value) ? clause.value.length : 3;
-}
+const LIST_PARAMETERS = 300;
+/** Candidates read at once for memory to confirm, at most (each holds the confirmed values, up to 6000 characters). */
+const MAX_CANDIDATES_PER_READ = 2000;
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
@@ -56,125 +55,46 @@ function chunks<T>(values: readonly T[], size: number): T[][] {
   return out;
 }
 
-const STRING_FIELDS = { run_id: "id", run_name: "name", status: "status", user_id: "userId", artifact_uri: "artifactUri" } as const;
-const NUMERIC_FIELDS = { start_time: "startTime", end_time: "endTime" } as const;
-
-type NumericOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
-
-function numberFilter<T extends number | bigint>(op: NumericOp, value: T) {
-  switch (op) {
-    case "=":
-      return { equals: value };
-    case "!=":
-      return { not: value };
-    case "<":
-      return { lt: value };
-    case "<=":
-      return { lte: value };
-    case ">":
-      return { gt: value };
-    case ">=":
-      return { gte: value };
-  }
-}
-
-/** The Prisma condition equivalent to a clause, or null when only memory can decide it. */
-function toWhere(clause: Clause): Prisma.RunWhereInput | null {
-  const { type, key, comparator, value } = clause;
-  if (type === "metric") {
-    if (typeof value !== "number" || Number.isNaN(value)) return null;
-    return { latestMetrics: { some: { key, isNan: false, value: numberFilter(comparator as NumericOp, value) } } };
-  }
-  if (type === "param" || type === "tag") {
-    const relation = type === "param" ? "params" : "tags";
-    if (comparator === "IS NULL") return { [relation]: { none: { key } } };
-    if (comparator === "IS NOT NULL") return { [relation]: { some: { key } } };
-    if (typeof value !== "string") return null;
-    if (comparator === "=") return { [relation]: { some: { key, value } } };
-    if (comparator === "!=") return { [relation]: { some: { key, value: { not: value } } } };
-    return null;
-  }
-  if (key in NUMERIC_FIELDS) {
-    if (typeof value !== "number" || !Number.isSafeInteger(value)) return null;
-    const field = NUMERIC_FIELDS[key as keyof typeof NUMERIC_FIELDS];
-    const condition: Prisma.RunWhereInput = { [field]: numberFilter(comparator as NumericOp, BigInt(value)) };
-    // A run without end_time matches no comparison, as NULL in SQL.
-    return field === "endTime" ? { AND: [condition, { endTime: { not: null } }] } : condition;
-  }
-  const field = STRING_FIELDS[key as keyof typeof STRING_FIELDS];
-  if (comparator === "=" && typeof value === "string") return { [field]: value };
-  if (comparator === "!=" && typeof value === "string") return { [field]: { not: value } };
-  if (comparator === "IN" && Array.isArray(value)) return { [field]: { in: [...value] } };
-  if (comparator === "NOT IN" && Array.isArray(value)) return { [field]: { notIn: [...value] } };
-  return null;
-}
-
-function attributeOf(run: Run, key: string): string | number | null {
-  const { info } = run;
-  switch (key) {
-    case "run_id":
-      return info.runId;
-    case "run_name":
-      return info.runName;
-    case "status":
-      return info.status;
-    case "user_id":
-      return info.userId;
-    case "artifact_uri":
-      return info.artifactUri;
-    case "start_time":
-      return info.startTime;
-    case "end_time":
-      return info.endTime;
-    default:
-      throw new Error(`unexpected run attribute ${key}`);
-  }
-}
-
-function valueOf(run: Run, type: Clause["type"], key: string): SortValue {
-  if (type === "metric") return run.data.metrics.find((m) => m.key === key)?.value;
-  if (type === "param") return run.data.params.find((p) => p.key === key)?.value;
-  if (type === "tag") return run.data.tags.find((t) => t.key === key)?.value;
-  return attributeOf(run, key);
-}
-
-/**
- * A clause's value for the in-memory filter: as valueOf, except that a NaN metric satisfies no
- * comparison, as the database's `isNan: false` has it for the clauses it applies.
- */
-function filterValueOf(run: Run, clause: Clause): SortValue {
-  const value = valueOf(run, clause.type, clause.key);
-  return clause.type === "metric" && typeof value === "number" && Number.isNaN(value) ? undefined : value;
-}
-
 /** The order clauses plus MLflow's tie-breakers: start_time DESC (unless ordered on), then run_id. */
 function withTieBreakers(orderBy: OrderByClause[]): OrderByClause[] {
   const clauses = [...orderBy];
   if (!clauses.some((c) => c.type === "attribute" && c.key === "start_time")) {
     clauses.push({ type: "attribute", key: "start_time", ascending: false });
   }
-  clauses.push({ type: "attribute", key: "run_id", ascending: true });
+  if (!clauses.some((c) => c.type === "attribute" && c.key === "run_id")) {
+    clauses.push({ type: "attribute", key: "run_id", ascending: true });
+  }
   return clauses;
 }
 
-function compareRuns(orderBy: readonly OrderByClause[]) {
-  return (a: Run, b: Run): number => {
-    for (const clause of orderBy) {
-      const c = compareSortValues(valueOf(a, clause.type, clause.key), valueOf(b, clause.type, clause.key), clause.ascending);
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
+/** What a page token is tied to: the order it sorts by. */
+function orderSignature(orderBy: readonly OrderByClause[]): string {
+  return orderBy.map((c) => `${c.type}.${c.key} ${c.ascending ? "ASC" : "DESC"}`).join(", ");
 }
 
-function toOrderByInput(clause: OrderByClause): Prisma.RunOrderByWithRelationInput {
-  const sort = clause.ascending ? "asc" : "desc";
-  if (clause.key === "end_time") return { endTime: { sort, nulls: "last" } };
-  const field = clause.key in NUMERIC_FIELDS ? NUMERIC_FIELDS[clause.key as keyof typeof NUMERIC_FIELDS] : STRING_FIELDS[clause.key as keyof typeof STRING_FIELDS];
-  return { [field]: sort };
+/** The experiments a search names, within the workspace: internal id → MLflow's number. */
+async function experimentsOf(db: DbClient, workspaceId: string, experimentIds: readonly string[]): Promise<Map<number, number>> {
+  const numbers = unique(experimentIds.map(parseExperimentNumber).filter((n): n is number => n !== null));
+  if (numbers.length === 0) return new Map();
+  const wanted = new Set(numbers);
+  // A long list names mostly experiments that do not exist: keep the workspace's own.
+  const rows = await db.experiment.findMany({
+    where: numbers.length > IN_CHUNK ? { workspaceId } : { workspaceId, number: { in: numbers } },
+    select: { id: true, number: true },
+  });
+  return new Map(rows.filter((e) => wanted.has(e.number)).map((e) => [e.id, e.number]));
 }
 
-/** `budget` bounds the time spent filtering and sorting in memory (started at the call by default). */
+type ResultRow = Record<string, unknown> & { id: string };
+
+/** A residual clause's selected value as matchesClause reads it (absent: undefined). */
+function residualValue(value: unknown): string | number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "bigint") return Number(value);
+  return value as string | number;
+}
+
+/** `budget` bounds the time spent confirming clauses in memory (started at the call by default). */
 export async function searchRuns(
   db: DbClient,
   workspaceId: string,
@@ -185,71 +105,110 @@ export async function searchRuns(
   validateSearchMaxResults(maxResults);
   const clauses = parseFilter(query.filter, RUN_GRAMMAR);
   const orderBy = withTieBreakers(parseOrderByList(query.orderBy, RUN_GRAMMAR));
-  const offset = parseStartOffset(query.pageToken);
+  const signature = orderSignature(orderBy);
 
-  let numbers = unique(query.experimentIds.map(parseExperimentNumber).filter((n): n is number => n !== null));
-  if (numbers.length === 0) return { items: [], nextPageToken: null };
-  if (numbers.length > IN_CHUNK) {
-    // A long list names mostly experiments that do not exist: keep the workspace's own.
-    const existing = await db.experiment.findMany({ where: { workspaceId }, select: { number: true } });
-    const wanted = new Set(numbers);
-    numbers = existing.map((e) => e.number).filter((n) => wanted.has(n));
-    if (numbers.length === 0) return { items: [], nextPageToken: null };
-  }
+  const experiments = await experimentsOf(db, workspaceId, query.experimentIds);
+  if (experiments.size === 0) return { items: [], nextPageToken: null };
 
-  const pushed: Prisma.RunWhereInput[] = [];
-  const residual: Clause[] = [];
-  /** The one long `run_id IN (…)` split across queries; null when there is none. */
-  let split: { clause: Clause; ids: string[] } | null = null;
-  let spent = 0;
-  for (const clause of clauses) {
-    if (clause.comparator === "IN" && Array.isArray(clause.value) && clause.value.length > IN_CHUNK && split === null) {
-      split = { clause, ids: unique(clause.value) };
-      continue;
+  const start = parsePageStart(query.pageToken, signature);
+  const offset = start.kind === "offset" ? start.offset : 0;
+  const batch = maxResults + 1;
+  const build = (after: readonly SeekValue[] | null, limit = batch) => {
+    try {
+      return buildRunSearch({
+        dialect: resolveDbConfig().provider,
+        experimentIds: [...experiments.keys()],
+        lifecycleStages: lifecycleStagesFor(query.runViewType),
+        clauses,
+        orderBy,
+        after,
+        limit,
+        offset,
+        listParameters: LIST_PARAMETERS,
+      });
+    } catch (error) {
+      // Only a page token's values can fail to fit the statement.
+      if (error instanceof TypeError) throw TrackingError.invalidParameterValue(`Invalid page token: ${error.message}`);
+      throw error;
     }
-    // What does not fit (a long NOT IN cannot be split into a union of queries) is checked in
-    // memory instead: matchesClause gives the same answer, and a list becomes a set lookup.
-    const cost = parameterCost(clause);
-    const where = spent + cost <= CLAUSE_PARAMETERS ? toWhere(clause) : null;
-    if (where) {
-      pushed.push(where);
-      spent += cost;
-    } else {
-      residual.push(clause);
+  };
+
+  let built = build(start.kind === "after" ? start.values : null);
+  let rows = await db.$queryRaw<ResultRow[]>(built.query);
+  if (built.residual.length > 0) {
+    // SQL answered a superset, in order: keep what memory confirms, and read on after the last
+    // candidate until the page (and the row proving a next one) is full or nothing is left.
+    const { residual } = built;
+    const confirmed: ResultRow[] = [];
+    let skip = offset;
+    let limit = batch;
+    for (;;) {
+      for (const row of rows) {
+        budget.check();
+        if (!residual.every((clause, i) => matchesClause(clause, residualValue(row[`x${i}`])))) continue;
+        if (skip > 0) skip -= 1;
+        else if (confirmed.length < batch) confirmed.push(row);
+      }
+      const last = rows.at(-1);
+      if (confirmed.length === batch || rows.length < limit || !last) break;
+      budget.check();
+      // Each statement reads the experiments' runs again: fewer, larger reads when SQL's superset is loose.
+      limit = Math.min(limit * 2, MAX_CANDIDATES_PER_READ);
+      built = build(seekValues(last, built.sortColumns), limit);
+      rows = await db.$queryRaw<ResultRow[]>(built.query);
+    }
+    rows = confirmed;
+  }
+
+  const hasMore = rows.length > maxResults;
+  const page = hasMore ? rows.slice(0, maxResults) : rows;
+  const items = await loadRuns(db, page.map((row) => row.id), experiments);
+  const last = page.at(-1);
+  return { items, nextPageToken: hasMore && last ? createSeekToken(seekValues(last, built.sortColumns), signature) : null };
+}
+
+function seekValues(row: ResultRow, columns: readonly SortColumn[]) {
+  return columns.map((column, i) => toSeekValue(row[`s${i}`], column.kind));
+}
+
+function groupByRun<T extends { runId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.runId);
+    if (list) list.push(row);
+    else out.set(row.runId, [row]);
+  }
+  return out;
+}
+
+/**
+ * The runs of `ids`, whole, in that order (one deleted meanwhile is left out). What Prisma's
+ * `include` would read one table after another is read at once: on PostgreSQL each is a round
+ * trip, and on a busy machine the page's five reads cost more than the search itself.
+ */
+async function loadRuns(db: DbClient, ids: readonly string[], experiments: ReadonlyMap<number, number>): Promise<Run[]> {
+  const byId = new Map<string, Run>();
+  for (const chunk of chunks(ids, IN_CHUNK)) {
+    const where = { runId: { in: chunk } };
+    const [runs, latestMetrics, params, tags, inputs] = await Promise.all([
+      db.run.findMany({ where: { id: { in: chunk } } }),
+      db.latestMetric.findMany({ where }),
+      db.param.findMany({ where }),
+      db.runTag.findMany({ where }),
+      db.runInput.findMany({ where }),
+    ]);
+    const [metricsOf, paramsOf, tagsOf, inputsOf] = [groupByRun(latestMetrics), groupByRun(params), groupByRun(tags), groupByRun(inputs)];
+    for (const run of runs) {
+      const row: RunRow = {
+        ...run,
+        experiment: { number: experiments.get(run.experimentId) ?? Number.NaN },
+        latestMetrics: metricsOf.get(run.id) ?? [],
+        params: paramsOf.get(run.id) ?? [],
+        tags: tagsOf.get(run.id) ?? [],
+        inputs: inputsOf.get(run.id) ?? [],
+      };
+      byId.set(run.id, toRun(row));
     }
   }
-  if (split && numbers.length > IN_CHUNK) {
-    // Splitting both lists would multiply the queries: the run ids are checked in memory instead.
-    residual.push(split.clause);
-    split = null;
-  }
-  const lifecycleStage = { in: lifecycleStagesFor(query.runViewType) };
-  // Chunks of distinct values are disjoint, so the queries' answers are too: no run comes twice.
-  const wheres: Prisma.RunWhereInput[] = chunks(numbers, IN_CHUNK).flatMap((chunk) =>
-    (split ? chunks(split.ids, IN_CHUNK) : [null]).map((ids) => ({
-      experiment: { workspaceId, number: { in: chunk } },
-      lifecycleStage,
-      AND: ids ? [...pushed, { id: { in: ids } }] : pushed,
-    })),
-  );
-
-  const [single] = wheres;
-  if (wheres.length === 1 && single && residual.length === 0 && orderBy.every((c) => c.type === "attribute")) {
-    const rows = await db.run.findMany({
-      where: single,
-      include: runInclude,
-      orderBy: orderBy.map(toOrderByInput),
-      skip: offset,
-      take: maxResults + 1,
-    });
-    return pageOf(rows.map(toRun), offset, maxResults);
-  }
-
-  const rows: RunRow[] = [];
-  for (const where of wheres) rows.push(...(await db.run.findMany({ where, include: runInclude })));
-  const matching = budget.sort(
-    budget.filter(budget.map(rows, toRun), (run) => residual.every((clause) => matchesClause(clause, filterValueOf(run, clause)))),
-    compareRuns(orderBy),
-  );
-  return pageOf(matching.slice(offset, offset + maxResults + 1), offset, maxResults);
+  return ids.map((id) => byId.get(id)).filter((run): run is Run => run !== undefined);
 }
