@@ -101,7 +101,8 @@ describe("toFileSystemTree", () => {
   });
 });
 
-describe("WebContainerRunner (against a fake WebContainer, see above)", () => {
+// Each test starts real Node child processes: seconds each on a loaded 2-CPU machine.
+describe("WebContainerRunner (against a fake WebContainer, see above)", { timeout: 60_000 }, () => {
   it("boots once, mounts the project in a fresh folder per run, runs node on the bootstrap and streams events", async () => {
     const { api, boots, container } = await fakeApi();
     const runner = new WebContainerRunner({ loadApi: async () => api, loadPackages: runtimePackages });
