@@ -11,7 +11,7 @@ async function pageWidth(page: Page) {
 
 test("runs table on a phone: run column sticky, key metrics first, the table scrolls, not the page", async ({ page }) => {
   await page.setViewportSize(PHONE);
-  const api = await openWithWorkspace(page, "/suivi");
+  const api = await openWithWorkspace(page, "/cours");
   const { experiments } = await seedCourseHistory(api);
   await page.goto(`/suivi/experiences/${experiments.exp_wine_quality_v2}`);
   const table = page.getByRole("table", { name: /Runs de l'expérience/ });
@@ -41,7 +41,7 @@ test("runs table on a phone: run column sticky, key metrics first, the table scr
 
 test("compare: the scatter defaults to what varies; on a phone, labels fit and the tables scroll inside", async ({ page }) => {
   await page.setViewportSize(PHONE);
-  const api = await openWithWorkspace(page, "/suivi");
+  const api = await openWithWorkspace(page, "/cours");
   // alpha is the same in every run: l1_ratio is what this sweep changed.
   const { runs } = await seedExperiment(
     api,
@@ -63,9 +63,9 @@ test("compare: the scatter defaults to what varies; on a phone, labels fit and t
 
   // Every axis name of the parallel coordinates inside the chart, none over its neighbour.
   const chart = page.getByRole("img", { name: /Coordonnées parallèles/ });
-  await expect(chart.locator(".recharts-xAxis text").first()).toBeVisible();
+  await expect(chart.locator(".recharts-xAxis-tick-labels text").first()).toBeVisible();
   const svg = (await chart.locator("svg.recharts-surface").boundingBox())!;
-  const labels = await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick text").evaluateAll((nodes) =>
+  const labels = await chart.locator(".recharts-xAxis-tick-labels text").evaluateAll((nodes) =>
     nodes.map((node) => {
       const box = node.getBoundingClientRect();
       return { left: box.left, right: box.right };
@@ -78,5 +78,5 @@ test("compare: the scatter defaults to what varies; on a phone, labels fit and t
     if (index > 0) expect(label.left).toBeGreaterThanOrEqual(labels[index - 1]!.right);
   }
   // A shortened name keeps its full name on hover.
-  await expect(chart.locator(".recharts-xAxis title", { hasText: "training_root_mean_squared_error" })).toHaveCount(1);
+  await expect(chart.locator(".recharts-xAxis-tick-labels title", { hasText: "training_root_mean_squared_error" })).toHaveCount(1);
 });

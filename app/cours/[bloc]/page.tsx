@@ -35,8 +35,9 @@ function blocNumber(raw: string): number | undefined {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const number = blocNumber((await params).bloc);
-  const entry = CATALOG.find((item) => item.bloc === number);
-  return { title: entry ? `Bloc ${entry.bloc} : ${entry.title}` : "Bloc introuvable" };
+  // A bloc of the checklist not written yet is a missing page: its title says so (the page is the 404).
+  const entry = number !== undefined && (await writtenBlocs()).has(number) ? CATALOG.find((item) => item.bloc === number) : undefined;
+  return { title: entry ? `Bloc ${entry.bloc} : ${entry.title}` : "Page introuvable" };
 }
 
 export default async function BlocPage({ params }: { params: Params }) {

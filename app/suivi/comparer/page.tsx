@@ -17,6 +17,21 @@ export const metadata: Metadata = { title: "Comparaison de runs" };
 
 type SearchParams = Promise<{ runs?: string }>;
 
+/** A key like `training_root_mean_squared_error`, allowed to wrap after its underscores rather than mid-word. */
+function BreakableKey({ text }: { text: string }) {
+  const parts = text.split(/(?<=_)/u);
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={index}>
+          {part}
+          {index < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function ComparisonTable<T>({ caption, rows, names, format }: { caption: string; rows: ComparisonRow<T>[]; names: string[]; format: (value: T | undefined) => string }) {
   if (rows.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">Aucun.</p>;
   return (
@@ -46,9 +61,9 @@ function ComparisonTable<T>({ caption, rows, names, format }: { caption: string;
               {/* The name stays in view while the runs' columns scroll sideways (a phone shows one or two). */}
               <th
                 scope="row"
-                className={`sticky left-0 z-[1] max-w-[12rem] break-words py-1.5 pr-3 text-left font-mono text-[13px] font-normal ${row.differs ? "bg-amber-50 dark:bg-[#2b1d0e]" : "bg-white dark:bg-stone-900"}`}
+                className={`sticky left-0 z-[1] max-w-[9rem] break-words py-1.5 pr-3 sm:max-w-[16rem] text-left font-mono text-[13px] font-normal ${row.differs ? "bg-amber-50 dark:bg-[#2b1d0e]" : "bg-white dark:bg-stone-900"}`}
               >
-                {row.key}
+                <BreakableKey text={row.key} />
                 {row.differs && (
                   <span className="ml-2 rounded-full bg-amber-200 px-1.5 py-0.5 font-sans text-[10px] font-medium text-amber-900 dark:bg-amber-800 dark:text-amber-100">diffère</span>
                 )}
