@@ -64,7 +64,7 @@ test("compare: the scatter defaults to what varies; on a phone, labels fit and t
   // Every axis name of the parallel coordinates inside the chart, none over its neighbour.
   const chart = page.getByRole("img", { name: /Coordonnées parallèles/ });
   await expect(chart.locator(".recharts-xAxis-tick-labels text").first()).toBeVisible();
-  const svg = (await chart.locator("svg.recharts-surface").boundingBox())!;
+  const svg = (await chart.locator(".recharts-wrapper > svg").boundingBox())!;
   const labels = await chart.locator(".recharts-xAxis-tick-labels text").evaluateAll((nodes) =>
     nodes.map((node) => {
       const box = node.getBoundingClientRect();

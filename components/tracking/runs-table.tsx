@@ -112,7 +112,8 @@ export function RunsTable(props: RunsTableProps) {
           </button>
         </div>
       </div>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+      {/* relative: the screen-reader-only texts in the headers are positioned; their containing block must be this frame, or they widen the page past the scroll. */}
+      <div className="relative overflow-x-auto rounded-xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Runs de l&apos;expérience {experimentName}</caption>
           <thead>

@@ -36,7 +36,7 @@ function ComparisonTable<T>({ caption, rows, names, format }: { caption: string;
   if (rows.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">Aucun.</p>;
   return (
     // Scrolls sideways inside itself (a phone shows one or two runs' columns); focusable so the keyboard can scroll it.
-    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
+    <div className="relative overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
