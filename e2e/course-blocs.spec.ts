@@ -31,7 +31,7 @@ test("bloc 8: the loop of runs shows in the live panel, and three of them compar
   await expect(experiment.getByRole("listitem", { name: /^Run alpha/ })).toHaveCount(8);
 
   // The runs table opens in a new tab, so that the lesson stays where it is.
-  const [table] = await Promise.all([page.context().waitForEvent("page"), experiment.getByRole("link", { name: "tableau des runs" }).click()]);
+  const [table] = await Promise.all([page.context().waitForEvent("page"), experiment.getByRole("link", { name: "tableau des runs" }).first().click()]);
   const boxes = table.getByRole("checkbox", { name: /^Sélectionner le run alpha/ });
   for (const index of [0, 1, 2]) await boxes.nth(index).check();
   await table.getByRole("button", { name: "Comparer (3)" }).click();

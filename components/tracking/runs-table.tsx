@@ -31,12 +31,17 @@ type ColumnType = "attribute" | "param" | "metric" | "tag";
  */
 function SortLinkFor({ link, label, group }: { link: SortLink | undefined; label: string; group?: string }) {
   const direction = link?.direction ?? "none";
+  const order = direction === "ascending" ? ", ordre croissant" : direction === "descending" ? ", ordre décroissant" : "";
+  // A label rather than screen-reader-only spans: positioned hidden text inside a scrolled table
+  // widened the page on a phone and moved the link's click target off its visible words.
   return (
-    <Link href={link?.href ?? "#"} className="rounded hover:text-wine-700 hover:underline dark:hover:text-wine-200">
-      <span className="sr-only">Trier par </span>
+    <Link
+      href={link?.href ?? "#"}
+      aria-label={`Trier par ${group ? `${group} ` : ""}${label}${order}`}
+      className="rounded hover:text-wine-700 hover:underline dark:hover:text-wine-200"
+    >
       {group && <span className="text-[11px] font-normal text-stone-600 dark:text-stone-400">{group} </span>}
       {label}
-      {direction !== "none" && <span className="sr-only">{direction === "ascending" ? ", ordre croissant" : ", ordre décroissant"}</span>}
       <span aria-hidden="true">{direction === "ascending" ? " ▲" : direction === "descending" ? " ▼" : ""}</span>
     </Link>
   );
