@@ -8,6 +8,8 @@ import base from "../playwright.config";
  */
 export default defineConfig({
   ...base,
+  // Paths in a config are relative to its folder (this one is e2e/).
+  testDir: ".",
   testMatch: "*.screens.ts",
   timeout: 600_000,
   reporter: [["list"]],
