@@ -73,7 +73,7 @@ describe("body limits through next start", () => {
     const deep = await fetch(url, {
       method: "POST",
       headers: { cookie, "Content-Type": "application/json" },
-      body: JSON.stringify({ output: "", code: { "main.ts": "(".repeat(199_000) } }),
+      body: JSON.stringify({ output: "", execution: { status: "succeeded" }, code: { "main.ts": "(".repeat(199_000) } }),
     });
     expect(deep.status).toBe(400);
     expect(await deep.json()).toMatchObject({ passed: false, message: "Votre code est trop profondément imbriqué pour être analysé." });

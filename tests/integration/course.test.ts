@@ -23,7 +23,10 @@ async function newSession(): Promise<{ cookie: string; workspaceId: string }> {
   return { cookie: `cuvee_ws=${match![1]}`, workspaceId: match![1]! };
 }
 
-async function check(bloc: number, cookie: string, body: unknown = { output: "" }) {
+/** An execution that ran to its end: what the page sends after a successful run. */
+const SUCCEEDED = { status: "succeeded" } as const;
+
+async function check(bloc: number, cookie: string, body: unknown = { output: "", execution: SUCCEEDED }) {
   const response = await fetch(`${baseUrl()}/api/cuvee/blocs/${bloc}/check`, {
     method: "POST",
     headers: { cookie, "Content-Type": "application/json" },
@@ -48,13 +51,17 @@ describe("course checks", () => {
     resetFluentState();
     mlflow.setTrackingUri(`${baseUrl()}/w/${workspaceId}`);
     await mlflow.setExperiment("exp_wine_quality");
-    await mlflow.startRun();
-    const running = await check(1, cookie);
+    const run = await mlflow.startRun();
+    const runIds = [run.info.runId];
+    const running = await check(1, cookie, { output: "", execution: SUCCEEDED, runIds });
     expect(running.json.passed).toBe(false);
-    expect(running.json.message).toBe("Aucun run terminé dans l'expérience exp_wine_quality.");
+    expect(running.json.message).toBe("Votre dernière exécution n'a terminé aucun run dans l'expérience exp_wine_quality.");
     await mlflow.endRun();
 
-    const after = await check(1, cookie);
+    // The run exists, but a check without an execution (a page just loaded) asks for one.
+    const unexecuted = await check(1, cookie, { output: "", runIds });
+    expect(unexecuted.json).toMatchObject({ passed: false, message: "Exécutez votre code, puis vérifiez." });
+    const after = await check(1, cookie, { output: "", execution: SUCCEEDED, runIds });
     expect(after.json.passed).toBe(true);
 
     const page = await fetch(`${baseUrl()}/cours`, { headers: { cookie } });
@@ -63,10 +70,11 @@ describe("course checks", () => {
 
   it("bloc 0 compares the printed predictions with scikit-learn's", async () => {
     const { cookie } = await newSession();
-    const wrong = await check(0, cookie, { output: "[ 5.1, 5.2, 5.3, 5.4, 5.5 ]" });
+    const wrong = await check(0, cookie, { output: "[ 5.1, 5.2, 5.3, 5.4, 5.5 ]", execution: SUCCEEDED });
     expect(wrong.json.passed).toBe(false);
     const right = await check(0, cookie, {
       output: "400 vins dans le jeu de test\n[ 5.5439317272091575, 5.27897165572818, 5.646869607939838, 5.579184445406979, 5.718724559670867 ]",
+      execution: SUCCEEDED,
     });
     expect(right.json.passed).toBe(true);
   });
@@ -91,12 +99,15 @@ describe("course checks", () => {
     });
     const code = { "main.ts": "for (const alpha of [0.2, 0.3, 0.4]) {\n  await mlflow.startRun({}, async () => {});\n}\n" };
 
-    const exact = await check(8, cookie, { output: "", code, runIds: [single] });
+    const exact = await check(8, cookie, { output: "", code, execution: SUCCEEDED, runIds: [single] });
     expect(exact.json.passed).toBe(false);
     expect(exact.json.message).toContain("Votre dernière exécution a produit 1 run(s)");
-    expect((await check(8, cookie, { output: "", code, runIds: sweep })).json.passed).toBe(true);
-    // Without the runner's report (an older page), runs started within the last 300 s count.
-    expect((await check(8, cookie, { output: "", code })).json.passed).toBe(true);
+    expect((await check(8, cookie, { output: "", code, execution: SUCCEEDED, runIds: sweep })).json.passed).toBe(true);
+    // Without the runner's report, no run is the last execution's: the sweep no longer counts.
+    expect((await check(8, cookie, { output: "", code, execution: SUCCEEDED })).json.passed).toBe(false);
+    // The same sweep, from an execution that failed afterwards, does not pass either.
+    const failedRun = await check(8, cookie, { output: "", code, execution: { status: "failed", error: { name: "ReferenceError", message: "x is not defined" } }, runIds: sweep });
+    expect(failedRun.json).toMatchObject({ passed: false, message: "Votre dernière exécution s'est arrêtée sur une erreur : elle ne peut pas valider le bloc." });
   });
 
   it("refuses a check without a workspace, with malformed JSON, or for a bloc without a check", async () => {
