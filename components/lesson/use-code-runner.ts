@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { Execution } from "@/lib/course/check-contract";
+import { EXECUTION_ERROR_MAX_MESSAGE, EXECUTION_ERROR_MAX_NAME, type Execution } from "@/lib/course/check-contract";
 import { outcomeMessage, runtimeFailed, WAITING_FOR_WEBCONTAINER, WEBCONTAINER_STARTS_ON_FIRST_RUN } from "@/lib/runner/messages";
 import { endingRunsLeftOpen } from "@/lib/runner/open-runs";
 import { runtimeStore } from "@/lib/runner/runtime-store";
@@ -40,16 +40,12 @@ export interface ExecutionResult {
   execution: Execution;
 }
 
-/** The check contract's bounds on an error (a thrown string may be any length). */
-const MAX_ERROR_NAME = 200;
-const MAX_ERROR_MESSAGE = 5_000;
-
 function executionOf(outcome: RunOutcome, error: RunnerError | undefined): Execution {
   return {
     status: outcome.status,
     ...(outcome.status === "timed-out" ? { timeoutMs: outcome.timeoutMs } : {}),
     ...(error
-      ? { error: { name: error.name.slice(0, MAX_ERROR_NAME), message: error.message.slice(0, MAX_ERROR_MESSAGE), ...(error.location ? { location: error.location } : {}) } }
+      ? { error: { name: error.name.slice(0, EXECUTION_ERROR_MAX_NAME), message: error.message.slice(0, EXECUTION_ERROR_MAX_MESSAGE), ...(error.location ? { location: error.location } : {}) } }
       : {}),
   };
 }

@@ -17,6 +17,10 @@ export const CHECK_MAX_FILES = 50;
 /** Characters of one file of a check request. */
 export const CHECK_MAX_FILE_CHARS = 200_000;
 
+/** Characters of an execution error's name and message the check accepts (a thrown string may be any length). */
+export const EXECUTION_ERROR_MAX_NAME = 200;
+export const EXECUTION_ERROR_MAX_MESSAGE = 5_000;
+
 /** How the learner's last execution ended (the runner's outcome), with the error that ended it. */
 export const executionSchema = z.object({
   status: z.enum(["succeeded", "failed", "timed-out", "stopped"]),
@@ -25,8 +29,8 @@ export const executionSchema = z.object({
   /** The first error the execution reported (a failed one has one; a stopped one may not). */
   error: z
     .object({
-      name: z.string().max(200),
-      message: z.string().max(5_000),
+      name: z.string().max(EXECUTION_ERROR_MAX_NAME),
+      message: z.string().max(EXECUTION_ERROR_MAX_MESSAGE),
       location: z.object({ file: z.string().max(500), line: z.number().int().nonnegative(), column: z.number().int().nonnegative() }).optional(),
     })
     .optional(),
