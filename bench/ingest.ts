@@ -24,7 +24,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "../lib/server/db/migrate";
 import { resolveDbConfig } from "../lib/server/db/config";
-import { tempPostgresDatabase, tempSqliteDatabase, type TempDatabase } from "../lib/server/db/testing";
+import { tempDatabaseFor, type TempDatabase } from "../lib/server/db/testing";
 import { startApp } from "../tests/reliability/server";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -36,11 +36,7 @@ const rounds = Number(process.argv[4] ?? 5);
 const WARMUP_BATCHES = 10;
 const provider = process.env.BENCH_DATABASE ?? "sqlite";
 
-function freshDatabase(): Promise<TempDatabase> {
-  if (provider === "sqlite") return Promise.resolve(tempSqliteDatabase());
-  if (provider === "postgresql") return tempPostgresDatabase();
-  throw new Error(`BENCH_DATABASE must be sqlite or postgresql, got ${provider}`);
-}
+const freshDatabase = (): Promise<TempDatabase> => tempDatabaseFor(provider);
 
 function batchOf(clientIndex: number, batchIndex: number) {
   return Array.from({ length: BATCH }, (_, i) => {

@@ -18,7 +18,7 @@
 import os from "node:os";
 import { handleMlflowRequest } from "../lib/server/api/mlflow";
 import { closeDb, getDb, type Db } from "../lib/server/db";
-import { tempPostgresDatabase, tempSqliteDatabase, type TempDatabase } from "../lib/server/db/testing";
+import { tempDatabaseFor, type TempDatabase } from "../lib/server/db/testing";
 import { compareSortValues, matchesClause, parseFilter, parseOrderByList, RUN_GRAMMAR } from "../lib/server/search";
 import { runInclude, toRun } from "../lib/server/tracking/prisma/mappers";
 import type { Run } from "../lib/server/tracking/entities";
@@ -30,11 +30,7 @@ const PAGE = 100;
 const GOAL_MS = 50;
 const provider = process.env.BENCH_DATABASE ?? "sqlite";
 
-function freshDatabase(): Promise<TempDatabase> {
-  if (provider === "sqlite") return Promise.resolve(tempSqliteDatabase());
-  if (provider === "postgresql") return tempPostgresDatabase();
-  throw new Error(`BENCH_DATABASE must be sqlite or postgresql, got ${provider}`);
-}
+const freshDatabase = (): Promise<TempDatabase> => tempDatabaseFor(provider);
 
 /** A deterministic pseudo-random sequence (mulberry32), so that every run of the bench sees the same data. */
 function random(seed: number): () => number {

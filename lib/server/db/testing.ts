@@ -11,6 +11,13 @@ export interface TempDatabase {
 }
 
 /** A SQLite URL in a new temporary directory; the file itself is not created. */
+/** A fresh database of the provider a bench names (`BENCH_DATABASE`: sqlite or postgresql). */
+export function tempDatabaseFor(provider: string): Promise<TempDatabase> {
+  if (provider === "sqlite") return Promise.resolve(tempSqliteDatabase());
+  if (provider === "postgresql") return tempPostgresDatabase();
+  throw new Error(`BENCH_DATABASE must be sqlite or postgresql, got ${provider}`);
+}
+
 export function tempSqliteDatabase(): TempDatabase & { file: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "cuvee-db-"));
   const file = path.join(dir, "cuvee.db");
