@@ -37,8 +37,8 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
   // The live panel opens the experiments this bloc writes to first.
   const blocExperiments = useMemo(() => experimentsWrittenBy(solutionCode), [solutionCode]);
 
-  /** Runs one file with the course data beside it; resolves to the run's output, or null if data failed to load. */
-  const runFile = async (file: string, source: string) => {
+  /** Runs `entry` among `files`, with the course data beside them; resolves to the run's output, or null if data failed to load. */
+  const runFiles = async (entry: string, files: Record<string, string>) => {
     let data: Record<string, string>;
     try {
       data = await loadDataFiles();
@@ -46,18 +46,18 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
       checker.setVerdict({ passed: false, message: (error as Error).message });
       return null;
     }
-    return runner.run({ files: { ...data, [file]: source }, entry: file, trackingUri, timeoutMs: timeLimitSeconds * 1000 });
+    return runner.run({ files: { ...data, ...files }, entry, trackingUri, timeoutMs: timeLimitSeconds * 1000 });
   };
 
   const run = async () => {
     checker.setVerdict(null);
     // The execution about to start replaces the last one, even if it never gets to run.
     checker.recordExecution(null);
-    const result = await runFile(entry, code);
+    const result = await runFiles(entry, { [entry]: code });
     if (result) checker.recordExecution({ outcome: result.execution, output: result.output, runIds: result.runIds });
   };
 
-  const runEarlier = async (file: string, source: string) => (await runFile(file, source))?.outcome.status === "succeeded";
+  const runEarlier = async (earlierEntry: string, files: Record<string, string>) => (await runFiles(earlierEntry, files))?.outcome.status === "succeeded";
 
   return (
     <div className="flex min-w-0 flex-col gap-3">

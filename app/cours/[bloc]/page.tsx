@@ -25,7 +25,7 @@ async function earlierSolutions(n: number): Promise<EarlierBloc[]> {
       bloc: frontmatter.bloc,
       title: frontmatter.title,
       entry: frontmatter.entry,
-      code: solutionFiles[frontmatter.entry] ?? "",
+      files: solutionFiles,
     }));
 }
 

@@ -1,19 +1,19 @@
-import { type BlocCheck, customModelsOf, failed, newestExecutionRun, passed, RunArtifacts } from "@/lib/server/checks/kit";
+import { type BlocCheck, failed, newestRunWithCustomModel, passed } from "@/lib/server/checks/kit";
 
 /**
  * Bloc 15: the newest finished run of the last execution logged a custom model (generic flavor,
  * stored as code), whose folder holds its code file and at least one artifact it was given.
  */
 export const check: BlocCheck = async ({ tracking, runIds }) => {
-  const run = await newestExecutionRun(tracking, runIds, { status: "FINISHED" });
-  if (!run) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
-  const artifacts = RunArtifacts.of(tracking.workspaceId, run);
-  const model = artifacts ? (await customModelsOf(run, artifacts))[0] : undefined;
-  if (!artifacts || !model) {
+  const found = await newestRunWithCustomModel(tracking, runIds);
+  if (!found) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
+  const { run } = found;
+  if (!found.model) {
     return failed(`Votre dernier run terminé (« ${run.info.runName} ») n'a pas de modèle personnalisé.`, [
       'Dans le run, appelez await mlflow.pyfunc.logModel({ artifactPath: "sklearn_pyfunc_model", pythonModel: "sklearn-wrapper.ts", artifacts: { sklearn_model: modelPath } }).',
     ]);
   }
+  const { model, artifacts } = found;
   const files = await artifacts.files(model.artifactPath);
   const missing: string[] = [];
   if (!files.includes(`${model.artifactPath}/${model.codeFile}`)) missing.push(`Le code du modèle (${model.codeFile}) n'est pas dans ${model.artifactPath}/.`);

@@ -1,14 +1,12 @@
 import {
   type BlocCheck,
-  customModelsOf,
   environmentOf,
   failed,
   importedPackages,
-  newestExecutionRun,
+  newestRunWithCustomModel,
   parseLearnerCode,
   passed,
   pinningProblems,
-  RunArtifacts,
 } from "@/lib/server/checks/kit";
 
 /**
@@ -17,13 +15,10 @@ import {
  * imports (so `mlflow`, the SDK, and `cuvee`).
  */
 export const check: BlocCheck = async ({ tracking, runIds }) => {
-  const run = await newestExecutionRun(tracking, runIds, { status: "FINISHED" });
-  if (!run) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
-  const artifacts = RunArtifacts.of(tracking.workspaceId, run);
-  const model = artifacts ? (await customModelsOf(run, artifacts))[0] : undefined;
-  if (!artifacts || !model) {
-    return failed(`Votre dernier run terminé (« ${run.info.runName} ») n'a pas de modèle personnalisé : reprenez le bloc 15 (mlflow.pyfunc.logModel).`);
-  }
+  const found = await newestRunWithCustomModel(tracking, runIds);
+  if (!found) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
+  if (!found.model) return failed(`Votre dernier run terminé (« ${found.run.info.runName} ») n'a pas de modèle personnalisé : reprenez le bloc 15 (mlflow.pyfunc.logModel).`);
+  const { model, artifacts } = found;
   const environment = await environmentOf(model, artifacts);
   if (environment === null) return failed(`Le modèle ${model.artifactPath}/ n'a pas de fichier d'environnement (package.json).`);
   const code = await artifacts.readText(`${model.artifactPath}/${model.codeFile}`);

@@ -1,13 +1,11 @@
 import {
   type BlocCheck,
-  customModelsOf,
   failed,
   metricOf,
-  newestExecutionRun,
+  newestRunWithCustomModel,
   notReferenceParams,
   passed,
   REFERENCE_TEST_METRICS,
-  RunArtifacts,
   sameNumber,
 } from "@/lib/server/checks/kit";
 
@@ -20,10 +18,9 @@ const RELOADED = { rmse_reload: "rmse", mae_reload: "mae", r2_reload: "r2" } as 
  * ElasticNet's test metrics (scikit-learn's, for the run's autologged alpha and l1_ratio).
  */
 export const check: BlocCheck = async ({ tracking, runIds }) => {
-  const run = await newestExecutionRun(tracking, runIds, { status: "FINISHED" });
-  if (!run) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
-  const artifacts = RunArtifacts.of(tracking.workspaceId, run);
-  const model = artifacts ? (await customModelsOf(run, artifacts))[0] : undefined;
+  const found = await newestRunWithCustomModel(tracking, runIds);
+  if (!found) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
+  const { run, model } = found;
   if (!model) return failed(`Votre dernier run terminé (« ${run.info.runName} ») n'a pas de modèle personnalisé : reprenez le bloc 15 (mlflow.pyfunc.logModel).`);
   const missing = Object.keys(RELOADED).filter((key) => metricOf(run, key) === undefined);
   if (missing.length > 0) {

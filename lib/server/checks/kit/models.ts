@@ -1,8 +1,9 @@
 import { parse } from "yaml";
+import type { TrackingStore } from "@/lib/server/tracking/store";
 import type { Run } from "@/lib/server/tracking/entities";
 import { ENVIRONMENT_FILE, JS_FUNCTION_FLAVOR, MLMODEL_FILE } from "@/lib/tracking/models/mlmodel";
-import type { RunArtifacts } from "./artifacts";
-import { tagOf } from "./runs";
+import { RunArtifacts } from "./artifacts";
+import { newestExecutionRun, tagOf } from "./runs";
 
 /**
  * The models a run logged, read the way MLflow finds them: the run's `mlflow.log-model.history`
@@ -58,4 +59,16 @@ export async function customModelsOf(run: Run, artifacts: RunArtifacts): Promise
 /** The model's environment file (`package.json` with exact versions), or null when it is missing. */
 export function environmentOf(model: LoggedCustomModel, artifacts: RunArtifacts): Promise<string | null> {
   return artifacts.readText(`${model.artifactPath}/${ENVIRONMENT_FILE}`);
+}
+
+/** The newest finished run of an execution and its newest custom model, when it logged one. */
+export type RunWithCustomModel = { run: Run; model: LoggedCustomModel; artifacts: RunArtifacts } | { run: Run; model: undefined };
+
+/** For the checks of blocs 15 to 17: the execution's newest finished run (undefined if none) and its newest custom model. */
+export async function newestRunWithCustomModel(tracking: TrackingStore, runIds: readonly string[]): Promise<RunWithCustomModel | undefined> {
+  const run = await newestExecutionRun(tracking, runIds, { status: "FINISHED" });
+  if (!run) return undefined;
+  const artifacts = RunArtifacts.of(tracking.workspaceId, run);
+  const model = artifacts ? (await customModelsOf(run, artifacts))[0] : undefined;
+  return artifacts && model ? { run, model, artifacts } : { run, model: undefined };
 }
