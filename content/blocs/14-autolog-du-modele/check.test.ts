@@ -30,6 +30,8 @@ describe("bloc 14: the model's autolog", () => {
     const store = await newStore();
     const general = await verdict({ tracking: store, code: { "main.ts": "mlflow.autolog();\nmodel.fit(X, y);" } });
     expect(general.message).toContain("vous appelez mlflow.autolog()");
+    const imported = await verdict({ tracking: store, code: { "main.ts": "sklearn.autolog();\nmodel.fit(X, y);\nawait logParam('a', 1);" } });
+    expect(imported.details).toEqual(["Ligne 3 : supprimez logParam(…)."]);
     const late = await verdict({ tracking: store, code: { "main.ts": "model.fit(X, y);\nmlflow.sklearn.autolog();" } });
     expect(late.message).toContain("arrive après l'entraînement (ligne 1)");
   });

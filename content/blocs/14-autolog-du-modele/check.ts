@@ -26,7 +26,8 @@ export const check: BlocCheck = async ({ tracking, code, runIds }) => {
   const file = parseLearnerCode(entrySource(code));
   const autolog = findCalls(file, "autolog")[0];
   if (!autolog) return failed("Votre code n'appelle pas mlflow.sklearn.autolog().", ["Ajoutez mlflow.sklearn.autolog(); dans le run, avant l'entraînement (fit)."]);
-  if (calleeText(autolog) !== "mlflow.sklearn.autolog") {
+  // `sklearn.autolog` also covers `import { sklearn } from "mlflow"`.
+  if (!/(^|\.)sklearn\.autolog$/.test(calleeText(autolog))) {
     return failed(`Ligne ${autolog.line}, vous appelez ${calleeText(autolog)}() : ce bloc utilise l'autolog propre au modèle, mlflow.sklearn.autolog().`);
   }
   const firstFit = findCalls(file, "fit")[0];
