@@ -55,3 +55,16 @@ test("bloc 12: the check passes only when rmse, mae and r2 equal scikit-learn's"
   await runAndCheck(page);
   await expect(page.getByRole("status").filter({ hasText: /Bravo : rmse 0\.7436, mae 0\.6043 et r2 0\.1060/ })).toBeVisible();
 });
+
+test("bloc 17: start anywhere runs blocs 15 and 16 as two files each, their custom models logged in the browser sandbox", async ({ page }) => {
+  test.setTimeout(600_000);
+  // Preparing blocs 0 to 16 runs bloc 15's solution (main.ts + sklearn-wrapper.ts) and bloc 16's:
+  // "C'est prêt" only comes when both custom models were logged from their own file.
+  await page.goto("/cours/17");
+  await expect(page.getByTestId("code-editor")).toBeVisible({ timeout: 60_000 });
+  await page.getByText(/Vous commencez ici/).click();
+  await page.getByRole("button", { name: "Préparer les blocs 0 à 16" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "C'est prêt" })).toBeVisible({ timeout: 540_000 });
+  const experiment = page.getByRole("region", { name: "Expérience exp_wine_elasticnet" });
+  await expect(experiment).toBeVisible();
+});
