@@ -1,13 +1,9 @@
-import { type BlocCheck, entrySource, failed, findCalls, metricOf, newestExecutionRun, paramOf, parseLearnerCode, passed } from "@/lib/server/checks/kit";
+import { type BlocCheck, entrySource, failed, findCalls, metricOf, newestExecutionRun, paramOf, parseLearnerCode, passed, sameNumber } from "@/lib/server/checks/kit";
 import { REFERENCE } from "@/lib/course/reference";
 
 const METRICS = ["rmse", "mae", "r2"] as const;
 /** The reference numbers are scikit-learn's for these hyperparameters. */
 const REFERENCE_PARAMS = { alpha: 0.5, l1_ratio: 0.5 };
-
-function sameNumber(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-}
 
 /** Bloc 12: the newest finished run of the last execution has alpha, l1_ratio, rmse, mae and r2, the metrics equal to scikit-learn's. */
 export const check: BlocCheck = async ({ tracking, code, runIds }) => {

@@ -15,9 +15,11 @@ export {
   activeExperimentNamed,
   activeExperiments,
   executionRuns,
+  metricMismatches,
   metricOf,
   newestExecutionRun,
   paramOf,
+  sameNumber,
   tagOf,
   userTags,
 } from "./runs";
