@@ -1,9 +1,20 @@
-import { type BlocCheck, entrySource, failed, findCalls, metricOf, newestExecutionRun, paramOf, parseLearnerCode, passed, sameNumber } from "@/lib/server/checks/kit";
-import { REFERENCE } from "@/lib/course/reference";
+import {
+  type BlocCheck,
+  entrySource,
+  failed,
+  findCalls,
+  metricOf,
+  newestExecutionRun,
+  notReferenceParams,
+  paramOf,
+  parseLearnerCode,
+  passed,
+  REFERENCE_PARAMS,
+  REFERENCE_TEST_METRICS,
+  sameNumber,
+} from "@/lib/server/checks/kit";
 
 const METRICS = ["rmse", "mae", "r2"] as const;
-/** The reference numbers are scikit-learn's for these hyperparameters. */
-const REFERENCE_PARAMS = { alpha: 0.5, l1_ratio: 0.5 };
 
 /** Bloc 12: the newest finished run of the last execution has alpha, l1_ratio, rmse, mae and r2, the metrics equal to scikit-learn's. */
 export const check: BlocCheck = async ({ tracking, code, runIds }) => {
@@ -20,13 +31,9 @@ export const check: BlocCheck = async ({ tracking, code, runIds }) => {
       ...(missingMetrics.length > 0 ? [`Métriques manquantes : ${missingMetrics.join(", ")} (await mlflow.logMetrics({ … })).`] : []),
     ]);
   }
-  const otherParams = Object.entries(REFERENCE_PARAMS).filter(([key, value]) => Number(paramOf(run, key)) !== value);
-  if (otherParams.length > 0) {
-    return failed("La vérification compare vos métriques à celles de scikit-learn pour alpha 0.5 et l1_ratio 0.5.", [
-      `Votre run a ${otherParams.map(([key]) => `${key}=${paramOf(run, key)}`).join(", ")} : remettez 0.5 dans args, exécutez, puis vérifiez.`,
-    ]);
-  }
-  const expected = REFERENCE.elasticNet.testMetrics;
+  const otherParams = notReferenceParams(run);
+  if (otherParams) return failed("La vérification compare vos métriques à celles de scikit-learn pour alpha 0.5 et l1_ratio 0.5.", [otherParams]);
+  const expected = REFERENCE_TEST_METRICS;
   const wrong = METRICS.filter((key) => !sameNumber(metricOf(run, key)!, expected[key]));
   if (wrong.length > 0) {
     return failed("Certaines métriques diffèrent de celles de scikit-learn.", wrong.map((key) => `${key} vaut ${metricOf(run, key)} ; attendu ${expected[key]}.`));

@@ -81,26 +81,6 @@ export function metricOf(run: Run, key: string): number | undefined {
   return run.data.metrics.find((metric) => metric.key === key)?.value;
 }
 
-/**
- * Whether a logged number equals a reference (scikit-learn's, MLflow's): equal to 1e-9, relative,
- * since a sum computed in another order may differ in its last bits.
- */
-export function sameNumber(actual: number, expected: number): boolean {
-  return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
-}
-
-/** The reference metrics a run lacks, and those it logged with another value ("name vaut x ; attendu y."). */
-export function metricMismatches(run: Run, expected: Readonly<Record<string, number>>): { missing: string[]; wrong: string[] } {
-  const missing: string[] = [];
-  const wrong: string[] = [];
-  for (const [key, value] of Object.entries(expected)) {
-    const logged = metricOf(run, key);
-    if (logged === undefined) missing.push(key);
-    else if (!sameNumber(logged, value)) wrong.push(`${key} vaut ${logged} ; attendu ${value}.`);
-  }
-  return { missing, wrong };
-}
-
 /** Tags the learner set (MLflow's own `mlflow.*` system tags left out). */
 export function userTags(tags: readonly { key: string; value: string }[]): { key: string; value: string }[] {
   return tags.filter((tag) => !tag.key.startsWith("mlflow."));
