@@ -1,5 +1,5 @@
 import { REFERENCE } from "@/lib/course/reference";
-import { type BlocCheck, executionRuns, failed, metricMismatches, passed } from "@/lib/server/checks/kit";
+import { type BlocCheck, executionRunWithMetrics, failed, passed } from "@/lib/server/checks/kit";
 
 const EXPECTED = {
   dummy_rmse: REFERENCE.dummy.testMetrics.rmse,
@@ -9,17 +9,15 @@ const EXPECTED = {
 
 /** Bloc 21: a finished run of the last execution holds dummy_rmse, dummy_mae and dummy_r2, equal to scikit-learn's DummyRegressor. */
 export const check: BlocCheck = async ({ tracking, runIds }) => {
-  const runs = await executionRuns(tracking, runIds, { status: "FINISHED" });
-  if (runs.length === 0) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
-  const compared = runs.map((run) => ({ run, ...metricMismatches(run, EXPECTED) }));
-  const complete = compared.find((entry) => entry.missing.length === 0);
-  if (!complete) {
+  const { finishedRuns, run, wrong } = await executionRunWithMetrics(tracking, runIds, EXPECTED);
+  if (finishedRuns === 0) return failed("Votre dernière exécution n'a terminé aucun run : exécutez votre script jusqu'au bout.");
+  if (!run) {
     return failed("Votre dernière exécution n'a pas logué les métriques du modèle de référence.", [
       'Entraînez new DummyRegressor({ strategy: "mean" }) sur XTrain et yTrain, évaluez-le avec evalMetrics, puis await mlflow.logMetrics({ dummy_rmse, dummy_mae, dummy_r2 }).',
     ]);
   }
-  if (complete.wrong.length > 0) {
-    return failed("Les métriques du modèle de référence diffèrent de celles de scikit-learn : entraînez-le sur XTrain et yTrain, évaluez-le sur XTest et yTest.", complete.wrong);
+  if (wrong.length > 0) {
+    return failed("Les métriques du modèle de référence diffèrent de celles de scikit-learn : entraînez-le sur XTrain et yTrain, évaluez-le sur XTest et yTest.", wrong);
   }
   return passed(
     `Bravo : le modèle de référence (la moyenne ${REFERENCE.dummy.constant.toFixed(4)}) a une RMSE de ${EXPECTED.dummy_rmse.toFixed(4)}, ` +
