@@ -24,6 +24,11 @@ export default async function CoursePage({ searchParams }: { searchParams: Promi
           Trente blocs, du premier run au modèle servi en production. Chaque bloc ajoute quelques lignes au même script ;
           il est coché quand sa vérification passe sur votre propre serveur de suivi.
         </p>
+        <p className="mt-2 max-w-2xl text-stone-600 dark:text-stone-300">
+          {written.size === CATALOG.length
+            ? "Tous les blocs sont écrits."
+            : `${written.size} blocs sur ${CATALOG.length} sont écrits pour l'instant ; les autres sont marqués « Bientôt ».`}
+        </p>
         {reprise === "introuvable" && (
           <p role="alert" className="mt-4 rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-900">
             Ce lien de reprise ne correspond à aucun espace de travail. Vous travaillez dans un nouvel espace.

@@ -5,39 +5,9 @@ import { InvalidInputError, Series } from "../data";
 import { Figure, scatterPlot } from "./figure";
 import { formatCoordinate, formatTick } from "./format-number";
 import { niceTicks } from "./scale";
+import { svgElementNames } from "./well-formed";
 
-/**
- * A rough XML well-formedness check: one root, tags balanced and properly nested, attributes
- * quoted, no stray "<" or "&" in text. Returns the element names in document order.
- */
-function checkWellFormed(svg: string): string[] {
-  const body = svg.replace(/^<\?xml[^?]*\?>\s*/, "");
-  const names: string[] = [];
-  const open: string[] = [];
-  const tag = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/y;
-  let position = 0;
-  while (position < body.length) {
-    const next = body.indexOf("<", position);
-    const text = body.slice(position, next === -1 ? body.length : next);
-    expect(text).not.toMatch(/&(?!(amp|lt|gt|quot|#39);)/);
-    if (next === -1) break;
-    tag.lastIndex = next;
-    const match = tag.exec(body);
-    if (!match) throw new Error(`malformed tag at ${next}: ${body.slice(next, next + 60)}`);
-    const [whole, closing, name, , selfClosing] = match;
-    if (closing) {
-      expect(open.pop()).toBe(name);
-    } else {
-      names.push(name as string);
-      if (!selfClosing) open.push(name as string);
-    }
-    if (open.length === 0) expect(body.slice(next + whole.length).trim()).toBe("");
-    position = next + whole.length;
-  }
-  expect(open).toEqual([]);
-  expect(names[0]).toBe("svg");
-  return names;
-}
+const checkWellFormed = svgElementNames;
 
 function courseFigure(): Figure {
   return new Figure({ width: 800, height: 600 })

@@ -1,14 +1,10 @@
-import { type BlocCheck, entrySource, executionRuns, failed, isCalledFromLoop, metricOf, paramOf, parseLearnerCode, passed } from "@/lib/server/checks/kit";
+import { type BlocCheck, entrySource, executionRuns, failed, isCalledFromLoop, metricOf, paramOf, parseLearnerCode, passed, sameNumber } from "@/lib/server/checks/kit";
 import elasticnet from "@/test-data/fixtures/elasticnet.json";
 
 const MIN_RUNS = 3;
 
 /** scikit-learn's test rmse for each (alpha, l1_ratio) of the reference grid. */
 const REFERENCE_RMSE = new Map(elasticnet.grid.map((point) => [`${point.alpha}|${point.l1_ratio}`, point.test_metrics.rmse]));
-
-function sameNumber(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-}
 
 /** Bloc 8: one execution logged at least 3 finished runs with distinct (alpha, l1_ratio), from a loop. */
 export const check: BlocCheck = async ({ tracking, code, runIds }) => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { loadBloc } from "@/lib/course/load";
 import { blocRunFiles } from "./bloc-files";
 
-describe("blocRunFiles (the real content/blocs)", () => {
+// loadBloc reads and validates the whole course, which grows with every bloc written: seconds on a busy machine.
+describe("blocRunFiles (the real content/blocs)", { timeout: 60_000 }, () => {
   it("gives bloc 1's start or solution with the course data and the bloc's time limit", async () => {
     const bloc = (await loadBloc(1))!;
     const start = await blocRunFiles(1, { kind: "start" });

@@ -19,6 +19,10 @@ import { check as bloc14 } from "@/content/blocs/14-autolog-du-modele/check";
 import { check as bloc15 } from "@/content/blocs/15-modele-personnalise/check";
 import { check as bloc16 } from "@/content/blocs/16-environnement-du-modele/check";
 import { check as bloc17 } from "@/content/blocs/17-recharger-et-predire/check";
+import { check as bloc18 } from "@/content/blocs/18-evaluer-automatiquement/check";
+import { check as bloc19 } from "@/content/blocs/19-metriques-personnalisees/check";
+import { check as bloc20 } from "@/content/blocs/20-artefacts-d-evaluation/check";
+import { check as bloc21 } from "@/content/blocs/21-un-modele-de-reference/check";
 import type { BlocCheck } from "./kit/check";
 
 /** Each written bloc's check, by number. Static imports, so that the bundler sees every check. */
@@ -41,4 +45,8 @@ export const CHECKS: Readonly<Record<number, BlocCheck>> = {
   15: bloc15,
   16: bloc16,
   17: bloc17,
+  18: bloc18,
+  19: bloc19,
+  20: bloc20,
+  21: bloc21,
 };

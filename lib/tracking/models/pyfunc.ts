@@ -9,6 +9,7 @@ import { ENVIRONMENT_FILE, JS_FUNCTION_FLAVOR, signatureOf, type MlModel, type M
 import { evaluateModelCode } from "./model-code";
 import { addLocalPath, writeModelFolder, type ModelFiles, type ModelFolder } from "./model-files";
 import { resolveModelFiles } from "./model-uri";
+import { enforceSchema } from "./schema-enforcement";
 import type { ModelData, ModelSignature } from "./signature";
 
 /**
@@ -51,9 +52,14 @@ export class PyFuncModel {
     return signatureOf(this.metadata);
   }
 
-  /** Predictions for `data` (mirrors `PyFuncModel.predict`). Asynchronous: `await` it. */
+  /**
+   * Predictions for `data` (mirrors `PyFuncModel.predict`). Asynchronous: `await` it. With a
+   * signature, the data are checked against it first: a missing column or a type that cannot be
+   * converted safely is refused, extra columns are dropped and the columns put in the signature's order.
+   */
   async predict(data: ModelData): Promise<number[]> {
-    return this.predictFn(data);
+    const inputs = this.signature?.inputs;
+    return this.predictFn(inputs ? enforceSchema(data, inputs) : data);
   }
 
   /** The underlying kit estimator or custom model object (mirrors `unwrap_python_model`). */

@@ -7,9 +7,9 @@ import { MlflowException } from "../exceptions";
  * so MLflow's tools read ours.
  */
 
-/** A named (or unnamed) column: MLflow's `ColSpec`. The kit's data are doubles. */
+/** A named (or unnamed) column: MLflow's `ColSpec`. The kit's data are doubles; the other types come from models logged elsewhere. */
 export interface ColSpec {
-  type: "double" | "long" | "string" | "boolean";
+  type: "double" | "float" | "long" | "integer" | "string" | "boolean" | "binary" | "datetime";
   name?: string;
   required?: boolean;
 }

@@ -9,7 +9,7 @@ export { failed, passed, type BlocCheck, type CheckContext, type CheckVerdict } 
 export { RunArtifacts } from "./artifacts";
 export { calleeText, findCalls, firstStringArgument, importedPackages, isCalledFromLoop, parseLearnerCode, type FoundCall, type LearnerSource } from "./code";
 export { customModelsOf, environmentOf, loggedModelPaths, newestRunWithCustomModel, type LoggedCustomModel, type RunWithCustomModel } from "./models";
-export { notReferenceParams, REFERENCE_PARAMS, REFERENCE_TEST_METRICS, sameNumber } from "./reference-run";
+export { executionRunWithMetrics, metricMismatches, notReferenceParams, REFERENCE_PARAMS, REFERENCE_TEST_METRICS, sameNumber } from "./reference-run";
 export { isWorkspaceTrackingUri, printedRunIds, printedUrls, workspaceTrackingPath } from "./output";
 export { PLATFORM_PACKAGES, pinningProblems } from "./pinned-dependencies";
 export { lastPrintedJsonObject, productionConfigProblems, productionConfigSchema, type ProductionConfig } from "./production-config";
