@@ -60,6 +60,8 @@ function configureTypeScript(monaco: MonacoApi): Promise<void> {
     strict: true,
     noEmit: true,
     allowNonTsExtensions: true,
+    // `import … from "./sklearn-wrapper.ts"` runs in every runtime (lib/runner/module-system.ts): the editor accepts it too.
+    allowImportingTsExtensions: true,
     moduleDetection: 3 /* force: every file is a module, so top-level await is allowed */,
   });
   // 1375/1378: top-level await needs module settings the in-browser service does not infer.

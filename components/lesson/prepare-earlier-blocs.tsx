@@ -1,12 +1,14 @@
 "use client";
 
 import { useState } from "react";
+import type { CodeFiles } from "@/lib/course/code-files";
 
 export interface EarlierBloc {
   bloc: number;
   title: string;
   entry: string;
-  code: string;
+  /** The bloc's solution, every file of it. */
+  files: CodeFiles;
 }
 
 type Progress = { state: "idle" } | { state: "running"; bloc: number } | { state: "done" } | { state: "failed"; bloc: number };
@@ -22,8 +24,8 @@ export function PrepareEarlierBlocs({
   disabled,
 }: {
   earlier: EarlierBloc[];
-  /** Runs one file as the lesson's Run button does; resolves to whether it succeeded. */
-  run: (entry: string, code: string) => Promise<boolean>;
+  /** Runs a bloc's files from its entry as the lesson's Run button does; resolves to whether it succeeded. */
+  run: (files: CodeFiles, entry: string) => Promise<boolean>;
   disabled: boolean;
 }) {
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
@@ -33,7 +35,7 @@ export function PrepareEarlierBlocs({
   const prepare = async () => {
     for (const step of earlier) {
       setProgress({ state: "running", bloc: step.bloc });
-      if (!(await run(step.entry, step.code))) {
+      if (!(await run(step.files, step.entry))) {
         setProgress({ state: "failed", bloc: step.bloc });
         return;
       }
