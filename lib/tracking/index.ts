@@ -3,6 +3,8 @@
  * API in camelCase. Everything is asynchronous: `await` each call.
  */
 export { getTrackingUri, setTrackingUri } from "./config";
+/** The SDK's version, exact (mirrors `mlflow.__version__`): what a model's environment pins. */
+export { CUVEE_VERSION as version } from "./version";
 export {
   ActiveRun,
   activeRun,

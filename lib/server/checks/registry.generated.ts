@@ -15,6 +15,9 @@ import { check as bloc10 } from "@/content/blocs/10-autolog/check";
 import { check as bloc11 } from "@/content/blocs/11-en-production/check";
 import { check as bloc12 } from "@/content/blocs/12-logger-a-la-main/check";
 import { check as bloc13 } from "@/content/blocs/13-logger-le-modele/check";
+import { check as bloc14 } from "@/content/blocs/14-autolog-du-modele/check";
+import { check as bloc15 } from "@/content/blocs/15-modele-personnalise/check";
+import { check as bloc16 } from "@/content/blocs/16-environnement-du-modele/check";
 import type { BlocCheck } from "./kit/check";
 
 /** Each written bloc's check, by number. Static imports, so that the bundler sees every check. */
@@ -33,4 +36,7 @@ export const CHECKS: Readonly<Record<number, BlocCheck>> = {
   11: bloc11,
   12: bloc12,
   13: bloc13,
+  14: bloc14,
+  15: bloc15,
+  16: bloc16,
 };

@@ -1,8 +1,8 @@
 import { DummyRegressor, ElasticNet, Regressor, type ParamValue } from "../../ml";
 import { MlflowException } from "../exceptions";
 import { CUVEE_VERSION } from "../version";
-import { JS_FUNCTION_FLAVOR, completeModelFolder, logModelFolder, readMlmodel, type LogModelOptions, type ModelOptions } from "./log-model";
-import type { ModelInfo } from "./mlmodel";
+import { completeModelFolder, logModelFolder, readMlmodel, type LogModelOptions, type ModelOptions } from "./log-model";
+import { ENVIRONMENT_FILE, JS_FUNCTION_FLAVOR, type ModelInfo } from "./mlmodel";
 import { writeModelFolder, type ModelFolder } from "./model-files";
 import { resolveModelFiles } from "./model-uri";
 
@@ -104,7 +104,7 @@ function buildFolder(model: Regressor, options: ModelOptions, location?: { runId
   const folder: ModelFolder = new Map();
   folder.set(MODEL_DATA_FILE, `${JSON.stringify(saved, null, 1)}\n`);
   const flavors = {
-    [JS_FUNCTION_FLAVOR]: { loader_module: "mlflow.cuvee_ml", model_path: MODEL_DATA_FILE, env: { npm: "package.json" } },
+    [JS_FUNCTION_FLAVOR]: { loader_module: "mlflow.cuvee_ml", model_path: MODEL_DATA_FILE, env: { npm: ENVIRONMENT_FILE } },
     [FLAVOR_NAME]: { estimator: saved.estimator, model_data: MODEL_DATA_FILE, serialization_format: "json", cuvee_version: CUVEE_VERSION },
   };
   const mlmodel = completeModelFolder(folder, flavors, options, location);

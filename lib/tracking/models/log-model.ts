@@ -5,7 +5,7 @@ import { currentRunId } from "../fluent";
 import { trackCall } from "../pending";
 import { joinPath } from "../local-files";
 import { CUVEE_VERSION } from "../version";
-import { MLMODEL_FILE, mlmodelToYaml, newModelUuid, parseMlmodel, utcTimeCreated, type MlModel, type ModelInfo } from "./mlmodel";
+import { ENVIRONMENT_FILE, MLMODEL_FILE, mlmodelToYaml, newModelUuid, parseMlmodel, utcTimeCreated, type MlModel, type ModelInfo } from "./mlmodel";
 import type { ModelFiles, ModelFolder } from "./model-files";
 import { inputExampleFile, type ModelData, type ModelSignature } from "./signature";
 
@@ -27,9 +27,6 @@ export interface LogModelOptions extends ModelOptions {
   registeredModelName?: string;
 }
 
-/** The model's environment file, a package.json with exact versions (MLflow writes requirements.txt / conda.yaml). */
-export const ENVIRONMENT_FILE = "package.json";
-
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
 export function environmentFile(extra: Record<string, string> = {}): string {
@@ -45,9 +42,6 @@ export function environmentFile(extra: Record<string, string> = {}): string {
   const dependencies = { cuvee: CUVEE_VERSION, ...extra };
   return `${JSON.stringify({ name: "mlflow-model", private: true, engines: { node: ">=20.19" }, dependencies }, null, 2)}\n`;
 }
-
-/** The generic loader's flavor, MLflow's `python_function` for JavaScript runtimes. */
-export const JS_FUNCTION_FLAVOR = "js_function";
 
 /** Adds MLmodel, the environment file and the input example to a flavor's files. */
 export function completeModelFolder(

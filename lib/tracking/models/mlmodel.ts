@@ -10,6 +10,12 @@ import { ModelSignature } from "./signature";
 
 export const MLMODEL_FILE = "MLmodel";
 
+/** The model's environment file, a package.json with exact versions (MLflow writes requirements.txt / conda.yaml). */
+export const ENVIRONMENT_FILE = "package.json";
+
+/** The generic loader's flavor, MLflow's `python_function` for JavaScript runtimes. */
+export const JS_FUNCTION_FLAVOR = "js_function";
+
 const MlModelSchema = z.object({
   artifact_path: z.string().optional(),
   flavors: z.record(z.string(), z.record(z.string(), z.unknown())),

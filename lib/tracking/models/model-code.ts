@@ -38,9 +38,19 @@ async function providedModules(): Promise<Record<string, unknown>> {
   return learnerModuleTable(kit, fs);
 }
 
+/**
+ * Sucrase is CommonJS. Imported dynamically from the runtime packages' ESM bundle (code
+ * splitting, lib/runner/node/runtime-packages.ts), its chunk exports only `default`; elsewhere
+ * (Node, vitest, the worker bundle) the named export is there. Both shapes are accepted.
+ */
+async function loadSucrase(): Promise<Pick<typeof import("sucrase"), "transform">> {
+  const module = (await import("sucrase")) as typeof import("sucrase") & { default?: typeof import("sucrase") };
+  return typeof module.transform === "function" ? module : module.default!;
+}
+
 /** Runs a model-code file and returns the model it defines (what it passed to `setModel`, or its default export). */
 export async function evaluateModelCode(source: string, fileName: string): Promise<unknown> {
-  const { transform } = await import("sucrase");
+  const { transform } = await loadSucrase();
   let code: string;
   try {
     code = transform(source, { transforms: ["typescript", "imports"], filePath: fileName, disableESTransforms: true, production: true }).code;

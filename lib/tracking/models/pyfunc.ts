@@ -4,8 +4,8 @@ import { getTrackingUri } from "../config";
 import { MlflowException } from "../exceptions";
 import { baseName, makeTemporaryDirectory, readText } from "../local-files";
 import { deserializeEstimator, FLAVOR_NAME as CUVEE_ML_FLAVOR, MODEL_DATA_FILE } from "./cuvee-ml";
-import { JS_FUNCTION_FLAVOR, completeModelFolder, logModelFolder, readMlmodel, type LogModelOptions, type ModelOptions } from "./log-model";
-import { signatureOf, type MlModel, type ModelInfo } from "./mlmodel";
+import { completeModelFolder, logModelFolder, readMlmodel, type LogModelOptions, type ModelOptions } from "./log-model";
+import { ENVIRONMENT_FILE, JS_FUNCTION_FLAVOR, signatureOf, type MlModel, type ModelInfo } from "./mlmodel";
 import { evaluateModelCode } from "./model-code";
 import { addLocalPath, writeModelFolder, type ModelFiles, type ModelFolder } from "./model-files";
 import { resolveModelFiles } from "./model-uri";
@@ -108,7 +108,7 @@ async function buildPyfuncFolder(options: PyfuncModelOptions, location?: { runId
       model_code: codeFile,
       artifacts,
       model_config: options.modelConfig ?? {},
-      env: { npm: "package.json" },
+      env: { npm: ENVIRONMENT_FILE },
     },
   };
   return { folder, model: completeModelFolder(folder, flavors, options, location) };

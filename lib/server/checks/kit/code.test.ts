@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCalls, firstStringArgument, importedPackages, isCalledFromLoop, parseLearnerCode } from "./code";
+import { calleeText, findCalls, firstStringArgument, importedPackages, isCalledFromLoop, parseLearnerCode } from "./code";
 
 describe("importedPackages", () => {
   it("names packages, not subpaths, and leaves out Node built-ins and relative files", () => {
@@ -29,6 +29,11 @@ describe("findCalls", () => {
     const [setExperiment] = findCalls(file, "setExperiment");
     expect(setExperiment && firstStringArgument(setExperiment)).toBe("exp");
     expect(findCalls(file, "setTrackingUri")).toEqual([]);
+  });
+
+  it("gives the callee as written, so a check can tell mlflow.autolog from mlflow.sklearn.autolog", () => {
+    const file = parseLearnerCode("mlflow.autolog();\nmlflow\n  .sklearn.autolog();");
+    expect(findCalls(file, "autolog").map(calleeText)).toEqual(["mlflow.autolog", "mlflow.sklearn.autolog"]);
   });
 
   it("does not throw on code that does not compile", () => {

@@ -121,3 +121,8 @@ export function firstStringArgument(call: FoundCall): string | undefined {
   const argument = call.node.arguments[0];
   return argument && (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) ? argument.text : undefined;
 }
+
+/** The callee as written, without spaces (`mlflow.sklearn.autolog(…)` → `mlflow.sklearn.autolog`). */
+export function calleeText(call: FoundCall): string {
+  return call.node.expression.getText().replace(/\s+/g, "");
+}

@@ -7,7 +7,8 @@ import type { CodeFiles } from "@/lib/course/code-files";
  */
 export { failed, passed, type BlocCheck, type CheckContext, type CheckVerdict } from "./check";
 export { RunArtifacts } from "./artifacts";
-export { findCalls, firstStringArgument, importedPackages, isCalledFromLoop, parseLearnerCode, type FoundCall, type LearnerSource } from "./code";
+export { calleeText, findCalls, firstStringArgument, importedPackages, isCalledFromLoop, parseLearnerCode, type FoundCall, type LearnerSource } from "./code";
+export { customModelsOf, environmentOf, loggedModelPaths, type LoggedCustomModel } from "./models";
 export { isWorkspaceTrackingUri, printedRunIds, printedUrls, workspaceTrackingPath } from "./output";
 export { PLATFORM_PACKAGES, pinningProblems } from "./pinned-dependencies";
 export { lastPrintedJsonObject, productionConfigProblems, productionConfigSchema, type ProductionConfig } from "./production-config";
