@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 
 /** What the editor shows: one of the learner's files, or the original course's Python. */
 export type EditorView = { kind: "file"; path: string } | { kind: "python" };
@@ -33,6 +33,17 @@ interface FileTabsProps {
 export function FileTabs({ files, entry, added, view, onSelect }: FileTabsProps) {
   const views: EditorView[] = [...files.map((path): EditorView => ({ kind: "file", path })), { kind: "python" }];
   const list = useRef<HTMLDivElement>(null);
+  const selectedId = tabId(view);
+
+  // On a phone the selected tab (a file just added, a go-to-definition target) may sit past the
+  // row's edge: scroll the row, not the page, to show it.
+  useEffect(() => {
+    const row = list.current;
+    const tab = row?.querySelector<HTMLElement>(`#${selectedId}`);
+    if (!row || !tab) return;
+    if (tab.offsetLeft < row.scrollLeft) row.scrollLeft = tab.offsetLeft;
+    else if (tab.offsetLeft + tab.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = tab.offsetLeft + tab.offsetWidth - row.clientWidth;
+  }, [selectedId]);
 
   const move = (event: KeyboardEvent<HTMLButtonElement>) => {
     const current = views.findIndex((candidate) => sameView(candidate, view));
@@ -49,7 +60,7 @@ export function FileTabs({ files, entry, added, view, onSelect }: FileTabsProps)
   };
 
   return (
-    <div ref={list} role="tablist" aria-label="Fichiers du projet" className="flex min-w-0 max-w-full overflow-x-auto rounded-md bg-stone-100 p-0.5 text-sm dark:bg-stone-800">
+    <div ref={list} role="tablist" aria-label="Fichiers du projet" className="relative flex min-w-0 max-w-full overflow-x-auto rounded-md bg-stone-100 p-0.5 text-sm dark:bg-stone-800">
       {views.map((candidate) => {
         const selected = sameView(candidate, view);
         const isFile = candidate.kind === "file";
@@ -65,7 +76,8 @@ export function FileTabs({ files, entry, added, view, onSelect }: FileTabsProps)
             onClick={() => onSelect(candidate)}
             onKeyDown={move}
             title={isFile && candidate.path === entry ? "Le fichier exécuté par « Exécuter »" : undefined}
-            className={`shrink-0 whitespace-nowrap rounded px-3 py-1 font-mono text-[13px] ${
+            // relative: the sr-only text is positioned; the row, not the page, must contain it.
+            className={`relative shrink-0 whitespace-nowrap rounded px-3 py-1 font-mono text-[13px] ${
               selected ? "bg-white shadow-sm dark:bg-stone-700" : "text-stone-600 dark:text-stone-300"
             } ${isFile ? "" : "ml-1 border-l border-stone-300 font-sans text-sm dark:border-stone-600"}`}
           >
