@@ -43,7 +43,7 @@ test("bloc 12: the check passes only when rmse, mae and r2 equal scikit-learn's"
   test.setTimeout(360_000);
   await openPrepared(page, 12);
   await page.getByRole("button", { name: "Solution" }).click();
-  const solution = await page.evaluate(() => window.localStorage.getItem("cuvee:bloc:12:main.ts") ?? "");
+  const solution = await page.evaluate(() => (JSON.parse(window.localStorage.getItem("cuvee:bloc:12:fichiers") ?? "{}") as Record<string, string>)["main.ts"] ?? "");
   expect(solution).toContain("meanAbsoluteError(actual, predicted)");
 
   // A wrong definition of mae: the run is logged, but its numbers are not scikit-learn's.

@@ -7,7 +7,7 @@ import { openBlocInWorker, replaceCode } from "./runner-helpers";
  * un-awaited SDK call gets a warning in the editor.
  */
 
-type Marker = { message: string; severity: string; line: number; column: number; code?: string };
+type Marker = { file: string; message: string; severity: string; line: number; column: number; code?: string };
 
 /** The editor's markers, through the read-only hook monaco-setup.ts installs. */
 async function markers(page: Page): Promise<Marker[]> {
@@ -57,6 +57,7 @@ test("the editor's diagnostics are in French, and an un-awaited SDK call gets a 
   expect(all.filter((marker) => /Cannot find|Did you mean/.test(marker.message))).toEqual([]);
   expect(all.filter((marker) => marker.severity === "warning")).toEqual([
     {
+      file: "main.ts",
       severity: "warning",
       line: 3,
       column: 1,

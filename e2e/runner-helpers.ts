@@ -6,15 +6,22 @@ export async function openBlocInWorker(page: Page, bloc: number) {
   await page.getByLabel("Choisir l'environnement d'exécution").selectOption("worker");
 }
 
-/** Replaces the editor's whole content, as a learner pasting code would. */
+/**
+ * Replaces the editor's whole content, as a learner pasting code would: a paste event, which
+ * Monaco inserts as is (text typed through the native EditContext, as `keyboard.insertText`
+ * sends it, gets auto-indented and auto-closed brackets line by line).
+ */
 export async function replaceCode(page: Page, code: string) {
   const editor = page.getByTestId("code-editor");
   await expect(editor).toBeVisible({ timeout: 60_000 });
   await editor.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
-  // insertText bypasses auto-closing brackets and auto-indent, which typing would trigger.
-  await page.keyboard.insertText(code);
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, code);
 }
 
 /** The workspace id of this browser context, read from the resume link on /cours. */

@@ -1,7 +1,8 @@
 /**
  * `npm run bloc -- <n> [--solution | --file <path>] [--workspace <id>]`
  *
- * Runs bloc n's starting code (or its solution, or a file of yours as the bloc's entry) in Node
+ * Runs bloc n's starting code (or its solution, or a file of yours as the bloc's entry, or a
+ * folder of yours holding the project's `.ts` files for a bloc with several) in Node
  * against a running Cuvée server, the way a WebContainer runs it (lib/runner/node), prints its
  * output as it happens and exits with 0 only when the script succeeded. The server is
  * `MLFLOW_TRACKING_URI` (default http://localhost:3000); its `default` workspace unless

@@ -22,6 +22,8 @@ export interface EditorTypes {
 
 /** A marker as a test or a probe reads it (`window.__cuveeEditorMarkers()`). */
 export interface EditorMarker {
+  /** The file's path in the project (`main.ts`): every file of the project has its markers. */
+  file: string;
   message: string;
   severity: "error" | "warning" | "info" | "hint";
   line: number;
@@ -60,6 +62,8 @@ function configureTypeScript(monaco: MonacoApi): Promise<void> {
     strict: true,
     noEmit: true,
     allowNonTsExtensions: true,
+    // `import … from "./sklearn-wrapper.ts"` runs in every runtime (lib/runner/module-system.ts): the editor accepts it too.
+    allowImportingTsExtensions: true,
     moduleDetection: 3 /* force: every file is a module, so top-level await is allowed */,
   });
   // 1375/1378: top-level await needs module settings the in-browser service does not infer.
@@ -78,6 +82,7 @@ const SEVERITIES = { 1: "hint", 2: "info", 4: "warning", 8: "error" } as const;
 function exposeMarkers(monaco: MonacoApi): void {
   (globalThis as { __cuveeEditorMarkers?: () => EditorMarker[] }).__cuveeEditorMarkers = () =>
     monaco.editor.getModelMarkers({}).map((marker) => ({
+      file: marker.resource.path.replace(/^\//, ""),
       message: marker.message,
       severity: SEVERITIES[marker.severity],
       line: marker.startLineNumber,

@@ -1,24 +1,31 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { CodeEditor } from "@/components/editor/code-editor";
+import { CodeEditor, type EditorProject } from "@/components/editor/code-editor";
 import { LivePanel } from "@/components/tracking/live-panel";
 import { experimentsWrittenBy } from "@/lib/course/bloc-experiments";
+import type { CodeFiles } from "@/lib/course/code-files";
+import { AddFile } from "./add-file";
 import { BUTTON_BASE } from "./button-styles";
 import { ConsolePanel } from "./console-panel";
 import { loadDataFiles } from "./data-files";
+import { FileActions } from "./file-actions";
+import { EDITOR_PANEL_ID, FileTabs, tabId, type EditorView } from "./file-tabs";
 import { RuntimeIndicator } from "./runtime-indicator";
 import { PrepareEarlierBlocs, type EarlierBloc } from "./prepare-earlier-blocs";
 import { useBlocCheck } from "./use-bloc-check";
 import { useCodeRunner } from "./use-code-runner";
-import { useSavedCode } from "./use-saved-code";
+import { useSavedEdits } from "./use-saved-code";
 import { VerdictPanel } from "./verdict-panel";
+import { isAddedFile, missingSolutionFiles, orderedFileNames, removeAddedFile, resetFile, withFileText, workbenchFiles } from "./workbench-files";
 
 interface LessonWorkbenchProps {
   bloc: number;
   entry: string;
-  startCode: string;
-  solutionCode: string;
+  /** The files the learner starts from (the entry among them). */
+  startFiles: CodeFiles;
+  /** The bloc's solution, file by file (it may add files). */
+  solutionFiles: CodeFiles;
   python: string;
   trackingUri: string;
   timeLimitSeconds: number;
@@ -29,16 +36,24 @@ interface LessonWorkbenchProps {
 
 /** The right-hand side of a lesson: the code, its output, the live tracking state and the check. */
 export function LessonWorkbench(props: LessonWorkbenchProps) {
-  const { bloc, entry, startCode, solutionCode, python, trackingUri, timeLimitSeconds, initiallyDone, earlier } = props;
+  const { bloc, entry, startFiles, solutionFiles, python, trackingUri, timeLimitSeconds, initiallyDone, earlier } = props;
   const runner = useCodeRunner();
-  const [code, updateCode] = useSavedCode(bloc, entry, startCode);
-  const [tab, setTab] = useState<"typescript" | "python">("typescript");
+  const [edits, updateEdits] = useSavedEdits(bloc, entry, startFiles);
+  const files = useMemo(() => workbenchFiles(startFiles, edits), [startFiles, edits]);
+  const fileNames = orderedFileNames(files, entry);
+  const added = new Set(fileNames.filter((path) => isAddedFile(path, startFiles)));
+  const [view, setView] = useState<EditorView>({ kind: "file", path: entry });
+  // A removed file's tab (or a bloc change) falls back to the entry.
+  const shown = view.kind === "file" && !Object.hasOwn(files, view.path) ? entry : view.kind === "file" ? view.path : undefined;
+  const [notice, setNotice] = useState("");
   const checker = useBlocCheck({ bloc, initiallyDone });
   // The live panel opens the experiments this bloc writes to first.
-  const blocExperiments = useMemo(() => experimentsWrittenBy(solutionCode), [solutionCode]);
+  const blocExperiments = useMemo(() => experimentsWrittenBy(Object.values(solutionFiles).join("\n")), [solutionFiles]);
+  const missing = missingSolutionFiles(files, solutionFiles);
+  const project = useMemo<EditorProject>(() => ({ files, openFile: (path) => setView({ kind: "file", path }) }), [files]);
 
-  /** Runs `entry` among `files`, with the course data beside them; resolves to the run's output, or null if data failed to load. */
-  const runFiles = async (entry: string, files: Record<string, string>) => {
+  /** Runs a project with the course data beside it; resolves to the run's output, or null if data failed to load. */
+  const runProject = async (code: CodeFiles, entryFile: string) => {
     let data: Record<string, string>;
     try {
       data = await loadDataFiles();
@@ -46,60 +61,95 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
       checker.setVerdict({ passed: false, message: (error as Error).message });
       return null;
     }
-    return runner.run({ files: { ...data, ...files }, entry, trackingUri, timeoutMs: timeLimitSeconds * 1000 });
+    return runner.run({ files: { ...data, ...code }, entry: entryFile, trackingUri, timeoutMs: timeLimitSeconds * 1000 });
   };
 
   const run = async () => {
     checker.setVerdict(null);
     // The execution about to start replaces the last one, even if it never gets to run.
     checker.recordExecution(null);
-    const result = await runFiles(entry, { [entry]: code });
+    const result = await runProject(files, entry);
     if (result) checker.recordExecution({ outcome: result.execution, output: result.output, runIds: result.runIds });
   };
 
-  const runEarlier = async (earlierEntry: string, files: Record<string, string>) => (await runFiles(earlierEntry, files))?.outcome.status === "succeeded";
+  const runEarlier = async (code: CodeFiles, entryFile: string) => (await runProject(code, entryFile))?.outcome.status === "succeeded";
+
+  const reset = (path: string) => {
+    updateEdits(resetFile(edits, startFiles, path));
+    setNotice(isAddedFile(path, startFiles) ? `${path} a été vidé (c'est un fichier que vous avez ajouté).` : `${path} est revenu à son code de départ. Les autres fichiers n'ont pas changé.`);
+  };
+
+  const showSolution = (path: string) => {
+    const solution = solutionFiles[path];
+    if (solution === undefined) return;
+    updateEdits(withFileText(edits, startFiles, path, solution));
+    const others = missing.length > 0 ? ` La solution a aussi ${missing.map((name) => `« ${name} »`).join(", ")} : créez ce fichier avec « + », puis « Solution » dans son onglet.` : "";
+    setNotice(`Solution de ${path} affichée. Les autres fichiers n'ont pas changé.${others}`);
+  };
+
+  const addFile = (name: string) => {
+    updateEdits(withFileText(edits, startFiles, name, ""));
+    setView({ kind: "file", path: name });
+    setNotice(`Fichier ${name} ajouté${Object.hasOwn(solutionFiles, name) ? " : la leçon dit quoi y écrire, ou cliquez sur « Solution »" : ""}.`);
+  };
+
+  const removeFile = (path: string) => {
+    if (!window.confirm(`Supprimer le fichier ${path} ? Son contenu sera perdu.`)) return;
+    updateEdits(removeAddedFile(edits, startFiles, path));
+    setView({ kind: "file", path: entry });
+    setNotice(`Fichier ${path} supprimé.`);
+  };
+
+  const select = (next: EditorView) => {
+    setView(next);
+    setNotice("");
+  };
 
   return (
     <div className="flex min-w-0 flex-col gap-3">
       <section aria-label="Code du bloc" className="overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900">
         <div className="flex flex-wrap items-center gap-2 border-b border-stone-200 px-2 py-1.5 dark:border-stone-800">
-          <div role="tablist" aria-label="Langage" className="flex rounded-md bg-stone-100 p-0.5 text-sm dark:bg-stone-800">
-            {(["typescript", "python"] as const).map((value) => (
-              <button
-                key={value}
-                role="tab"
-                type="button"
-                aria-selected={tab === value}
-                onClick={() => setTab(value)}
-                className={`rounded px-3 py-1 ${tab === value ? "bg-white shadow-sm dark:bg-stone-700" : "text-stone-600 dark:text-stone-300"}`}
-              >
-                {value === "typescript" ? `TypeScript · ${entry}` : "Python (cours d'origine)"}
-              </button>
-            ))}
+          <div className="flex min-w-0 max-w-full items-center gap-1">
+            <FileTabs files={fileNames} entry={entry} added={added} view={shown === undefined ? view : { kind: "file", path: shown }} onSelect={select} />
+            <AddFile existing={fileNames} suggestion={missing[0]} onAdd={addFile} />
           </div>
           <div className="ml-auto flex flex-wrap items-center gap-2">
-            <button type="button" className={`${BUTTON_BASE} text-stone-600 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800`} onClick={() => updateCode(startCode)}>
-              Réinitialiser
-            </button>
-            <button type="button" className={`${BUTTON_BASE} text-stone-600 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800`} onClick={() => updateCode(solutionCode)}>
-              Solution
-            </button>
+            {shown !== undefined && (
+              <FileActions
+                path={shown}
+                added={added.has(shown)}
+                hasSolution={Object.hasOwn(solutionFiles, shown)}
+                onReset={() => reset(shown)}
+                onSolution={() => showSolution(shown)}
+                onRemove={() => removeFile(shown)}
+              />
+            )}
             {runner.isRunning ? (
               <button type="button" className={`${BUTTON_BASE} bg-stone-800 text-white hover:bg-stone-700`} onClick={runner.stop}>
                 Arrêter
               </button>
             ) : (
-              <button type="button" className={`${BUTTON_BASE} bg-wine-600 text-white hover:bg-wine-700`} onClick={run}>
+              <button type="button" className={`${BUTTON_BASE} bg-wine-600 text-white hover:bg-wine-700`} onClick={run} title={`Exécute ${entry}, avec les autres fichiers du projet`}>
                 Exécuter
               </button>
             )}
           </div>
+          <p role="status" className="w-full text-xs text-stone-600 empty:hidden dark:text-stone-300">
+            {notice}
+          </p>
         </div>
-        <div className="h-[420px]">
-          {tab === "typescript" ? (
-            <CodeEditor path={entry} value={code} language="typescript" onChange={updateCode} label={`Éditeur de code, fichier ${entry}`} />
+        <div id={EDITOR_PANEL_ID} role="tabpanel" aria-labelledby={tabId(shown === undefined ? view : { kind: "file", path: shown })} className="h-[420px]">
+          {shown !== undefined ? (
+            <CodeEditor
+              path={shown}
+              value={files[shown] ?? ""}
+              language="typescript"
+              onChange={(text) => updateEdits(withFileText(edits, startFiles, shown, text))}
+              label={`Éditeur de code, fichier ${shown}`}
+              project={project}
+            />
           ) : (
-            <CodeEditor path="python/main.py" value={python} language="python" readOnly label="Code Python du cours d'origine, en lecture seule" />
+            <CodeEditor path="python/main.py" value={python} language="python" readOnly label="Code Python du cours d'origine, en lecture seule" project={project} />
           )}
         </div>
         <RuntimeIndicator runtime={runner.runtime} timeLimitSeconds={timeLimitSeconds} onChoose={runner.setPreference} disabled={runner.isRunning} />
@@ -117,7 +167,7 @@ export function LessonWorkbench(props: LessonWorkbenchProps) {
         checking={checker.checking}
         done={checker.done}
         disabled={runner.isRunning}
-        onCheck={() => checker.check({ [entry]: code })}
+        onCheck={() => checker.check(files)}
       />
     </div>
   );

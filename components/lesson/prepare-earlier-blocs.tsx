@@ -7,7 +7,7 @@ export interface EarlierBloc {
   bloc: number;
   title: string;
   entry: string;
-  /** Every file of the bloc's solution (from bloc 15 on, a model class sits beside main.ts). */
+  /** The bloc's solution, every file of it. */
   files: CodeFiles;
 }
 
@@ -24,8 +24,8 @@ export function PrepareEarlierBlocs({
   disabled,
 }: {
   earlier: EarlierBloc[];
-  /** Runs a solution's files as the lesson's Run button does; resolves to whether it succeeded. */
-  run: (entry: string, files: CodeFiles) => Promise<boolean>;
+  /** Runs a bloc's files from its entry as the lesson's Run button does; resolves to whether it succeeded. */
+  run: (files: CodeFiles, entry: string) => Promise<boolean>;
   disabled: boolean;
 }) {
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
@@ -35,7 +35,7 @@ export function PrepareEarlierBlocs({
   const prepare = async () => {
     for (const step of earlier) {
       setProgress({ state: "running", bloc: step.bloc });
-      if (!(await run(step.entry, step.files))) {
+      if (!(await run(step.files, step.entry))) {
         setProgress({ state: "failed", bloc: step.bloc });
         return;
       }

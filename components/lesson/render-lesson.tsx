@@ -2,7 +2,7 @@ import { evaluate } from "@mdx-js/mdx";
 import type { ReactElement } from "react";
 import * as runtime from "react/jsx-runtime";
 import remarkGfm from "remark-gfm";
-import type { AjoutHunk } from "@/lib/course/ajout";
+import type { FileAjout } from "@/lib/course/ajout";
 import type { LessonComponentName } from "@/lib/course/lesson-components";
 import { AjoutDiff, PositionList } from "./ajout-diff";
 import { lessonComponents } from "./lesson-blocks";
@@ -18,13 +18,13 @@ type ExactKeys<T, K extends PropertyKey> = [Exclude<keyof T, K> | Exclude<K, key
 /**
  * The components of a lesson: exactly the names of `LESSON_COMPONENTS` (lib/course), which lessons are
  * validated against. `<Ajout />` and `<Position />` render the changes derived from the previous
- * solution and this one.
+ * solution and this one, file by file.
  */
-function componentsFor(ajout: AjoutHunk[]) {
+function componentsFor(ajouts: FileAjout[], entry: string) {
   const components = {
     ...lessonComponents,
-    Ajout: () => <AjoutDiff hunks={ajout} />,
-    Position: () => <PositionList hunks={ajout} />,
+    Ajout: () => <AjoutDiff ajouts={ajouts} entry={entry} />,
+    Position: () => <PositionList ajouts={ajouts} entry={entry} />,
   };
   return components satisfies ExactKeys<typeof components, LessonComponentName>;
 }
@@ -33,7 +33,7 @@ function componentsFor(ajout: AjoutHunk[]) {
  * Compiles a lesson's MDX body to React on the server. Unknown components are caught earlier,
  * when the content is validated (lib/course/validate-lesson.ts).
  */
-export async function renderLesson(body: string, ajout: AjoutHunk[]): Promise<ReactElement> {
+export async function renderLesson(body: string, ajouts: FileAjout[], entry: string): Promise<ReactElement> {
   const { default: Content } = await evaluate(body, { ...runtime, remarkPlugins: [remarkGfm] });
-  return <Content components={componentsFor(ajout)} />;
+  return <Content components={componentsFor(ajouts, entry)} />;
 }

@@ -1,27 +1,27 @@
 "use client";
 
 import { useEffect, useState } from "react";
-
-function storageKey(bloc: number, entry: string): string {
-  return `cuvee:bloc:${bloc}:${entry}`;
-}
+import type { CodeFiles } from "@/lib/course/code-files";
+import { readSavedEdits, writeSavedEdits } from "./saved-files";
+import type { FileEdits } from "./workbench-files";
 
 /**
- * The learner's code for a bloc's entry file. It survives a reload: every edit is kept in this
- * browser (localStorage), per bloc and file, and read back when the page opens.
+ * The learner's edits to a bloc's files (changed starting files and added files). They survive
+ * a reload: every change is kept in this browser, per bloc and file (saved-files.ts), and read
+ * back when the page opens.
  */
-export function useSavedCode(bloc: number, entry: string, startCode: string): [code: string, update: (next: string) => void] {
-  const [code, setCode] = useState(startCode);
+export function useSavedEdits(bloc: number, entry: string, startFiles: CodeFiles): [edits: FileEdits, update: (next: FileEdits) => void] {
+  const [edits, setEdits] = useState<FileEdits>({});
 
   useEffect(() => {
-    const saved = window.localStorage.getItem(storageKey(bloc, entry));
-    if (saved !== null) setCode(saved);
+    setEdits(readSavedEdits(window.localStorage, bloc, entry, startFiles));
+    // The starting files are the bloc's: they change only with the bloc.
   }, [bloc, entry]);
 
-  const update = (next: string) => {
-    setCode(next);
-    window.localStorage.setItem(storageKey(bloc, entry), next);
+  const update = (next: FileEdits) => {
+    setEdits(next);
+    writeSavedEdits(window.localStorage, bloc, next);
   };
 
-  return [code, update];
+  return [edits, update];
 }

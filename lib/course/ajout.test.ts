@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeAjout } from "./ajout";
+import { computeAjout, computeFileAjouts } from "./ajout";
 import { diffLines } from "./line-diff";
 
 describe("diffLines", () => {
@@ -47,5 +47,20 @@ describe("computeAjout", () => {
 
   it("ignores changes of blank lines only", () => {
     expect(computeAjout(start, start.replace("\n\n", "\n\n\n"))).toEqual([]);
+  });
+});
+
+describe("computeFileAjouts", () => {
+  it("lists each changed file's hunks, the entry first, and a new file whole, marked new", () => {
+    const start = { "main.ts": "a\nb\n", "same.ts": "x\n" };
+    const solution = { "main.ts": "a\nb\nc\n", "same.ts": "x\n", "sklearn-wrapper.ts": "export class W {}\n\nexport const w = new W();\n" };
+    const ajouts = computeFileAjouts(start, solution, "main.ts");
+    expect(ajouts.map(({ file, isNew }) => ({ file, isNew }))).toEqual([
+      { file: "main.ts", isNew: false },
+      { file: "sklearn-wrapper.ts", isNew: true },
+    ]);
+    expect(ajouts[0]!.hunks).toEqual([{ position: "Après la ligne 2", anchor: "b", action: "Ajoutez", lines: [{ kind: "added", text: "c" }] }]);
+    expect(ajouts[1]!.hunks).toHaveLength(1);
+    expect(ajouts[1]!.hunks[0]!.lines.map((line) => line.text)).toEqual(["export class W {}", "", "export const w = new W();"]);
   });
 });

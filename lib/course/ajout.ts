@@ -1,4 +1,5 @@
 import { diffLines, type DiffOp } from "./line-diff";
+import { entryFirst, type CodeFiles } from "./code-files";
 
 /**
  * The "Ajout" of a bloc: what to change in the starting code to reach the solution, and where,
@@ -81,4 +82,22 @@ export function computeAjout(start: string, solution: string): AjoutHunk[] {
     else hunks.push({ ...describePosition(ops, begin, k), action: "Ajoutez", lines });
   }
   return hunks;
+}
+
+/** The Ajout of one file of the bloc: its changes, or the whole file when the bloc adds it. */
+export interface FileAjout {
+  file: string;
+  /** The bloc creates this file: the learner adds it (the hunks hold the whole file). */
+  isNew: boolean;
+  hunks: AjoutHunk[];
+}
+
+/**
+ * The Ajout of every file the bloc changes or creates, the entry first, then in alphabetical
+ * order. A file the solution drops is not listed: the learner cannot remove a starting file.
+ */
+export function computeFileAjouts(startFiles: CodeFiles, solutionFiles: CodeFiles, entry: string): FileAjout[] {
+  return entryFirst(Object.keys(solutionFiles), entry)
+    .map((file) => ({ file, isNew: !Object.hasOwn(startFiles, file), hunks: computeAjout(startFiles[file] ?? "", solutionFiles[file]!) }))
+    .filter((ajout) => ajout.hunks.length > 0);
 }

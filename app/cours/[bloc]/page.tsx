@@ -6,7 +6,7 @@ import { LessonPanes } from "@/components/lesson/lesson-panes";
 import { LessonWorkbench } from "@/components/lesson/lesson-workbench";
 import type { EarlierBloc } from "@/components/lesson/prepare-earlier-blocs";
 import { renderLesson } from "@/components/lesson/render-lesson";
-import { computeAjout } from "@/lib/course/ajout";
+import { computeFileAjouts } from "@/lib/course/ajout";
 import { CATALOG } from "@/lib/course/catalog";
 import { loadAllBlocs, loadBloc } from "@/lib/course/load";
 import { writtenBlocs } from "@/lib/course/written-blocs";
@@ -48,8 +48,8 @@ export default async function BlocPage({ params }: { params: Params }) {
   const workspace = await requireWorkspace(`/cours/${number}`);
   const { frontmatter } = bloc;
   const entry = frontmatter.entry;
-  const ajout = computeAjout(bloc.startFiles[entry] ?? "", bloc.solutionFiles[entry] ?? "");
-  const [done, written, lesson] = await Promise.all([listDoneBlocs(workspace.id), writtenBlocs(), renderLesson(bloc.body, ajout)]);
+  const ajout = computeFileAjouts(bloc.startFiles, bloc.solutionFiles, entry);
+  const [done, written, lesson] = await Promise.all([listDoneBlocs(workspace.id), writtenBlocs(), renderLesson(bloc.body, ajout, entry)]);
   const previous = written.has(number - 1) ? number - 1 : undefined;
   const earlier = await earlierSolutions(number);
   const next = written.has(number + 1) ? number + 1 : undefined;
@@ -91,8 +91,8 @@ export default async function BlocPage({ params }: { params: Params }) {
           <LessonWorkbench
             bloc={number}
             entry={entry}
-            startCode={bloc.startFiles[entry] ?? ""}
-            solutionCode={bloc.solutionFiles[entry] ?? ""}
+            startFiles={bloc.startFiles}
+            solutionFiles={bloc.solutionFiles}
             python={bloc.python}
             trackingUri={workspace.trackingUri}
             timeLimitSeconds={frontmatter.timeLimitSeconds}

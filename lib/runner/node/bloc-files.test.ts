@@ -29,4 +29,21 @@ describe("blocRunFiles (the real content/blocs)", { timeout: 60_000 }, () => {
     }
     await expect(blocRunFiles(29, { kind: "solution" })).rejects.toThrow("Le bloc 29 n'est pas (encore) écrit");
   });
+
+  it("runs a folder of yours as a project of several files, the entry among them", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "cuvee-bloc-files-"));
+    try {
+      await writeFile(path.join(dir, "main.ts"), 'import { w } from "./wrapper";\nconsole.log(w);\n');
+      await writeFile(path.join(dir, "wrapper.ts"), "export const w = 1;\n");
+      await writeFile(path.join(dir, "notes.md"), "not code\n");
+      const mine = await blocRunFiles(1, { kind: "file", path: dir });
+      expect(mine.files["main.ts"]).toContain("./wrapper");
+      expect(mine.files["wrapper.ts"]).toBe("export const w = 1;\n");
+      expect(mine.files["notes.md"]).toBeUndefined();
+      await rm(path.join(dir, "main.ts"));
+      await expect(blocRunFiles(1, { kind: "file", path: dir })).rejects.toThrow("pas de fichier main.ts");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
