@@ -14,7 +14,7 @@ test("live panel: a stage transition made through the API appears without reload
   await expect(registry.getByRole("listitem", { name: "Version 1 : aucun stade" })).toBeVisible();
 
   await api.post("model-versions/transition-stage", { name: "wine-quality", version: "1", stage: "Staging", archive_existing_versions: false });
-  // The panel polls every 700 ms; allow for a loaded test machine, well under a reload's worth.
+  // The change reaches the panel as an event; allow for a loaded test machine, well under a reload's worth.
   await expect(registry.getByRole("listitem", { name: "Version 1 : Staging" })).toBeVisible({ timeout: 3_000 });
 
   await api.post("registered-models/alias", { name: "wine-quality", alias: "champion", version: "1" });
