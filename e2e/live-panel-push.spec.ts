@@ -20,14 +20,17 @@ function recordRequests(page: Page): Seen[] {
 }
 
 /**
- * The page's requests from `from` on, but the static code chunks the page keeps loading lazily
- * after it shows (the editor, the runner): files from the build, fetched once, not data.
+ * The page's requests for data from `from` on: the MLflow API, Cuvée's API (the change feed),
+ * page data (RSC). Not the code the page keeps loading lazily after it shows (the editor, the
+ * runner's worker and frame): files of the build, fetched once, which a poller does not repeat.
  */
 const since = (seen: readonly Seen[], from: number) =>
   seen
     .filter((request) => request.at >= from)
-    .map((request) => new URL(request.url).pathname)
-    .filter((path) => !path.startsWith("/_next/static/"));
+    .map((request) => new URL(request.url))
+    .filter((url) => url.origin === new URL(seen[0]!.url).origin)
+    .filter((url) => url.pathname.startsWith("/w/") || url.pathname.startsWith("/api/") || url.searchParams.has("_rsc"))
+    .map((url) => url.pathname);
 const isStream = (path: string) => path === "/api/cuvee/changes";
 
 /** Makes the tab hidden or visible, as switching tabs does, for the page's listeners. */
@@ -43,7 +46,8 @@ test("live panel: an idle tab only holds its stream, and a run written by anothe
   const api = await openWithWorkspace(page, "/cours/1");
   const panel = page.getByRole("region", { name: "Suivi en direct" });
   await expect(panel).toContainText("Lancez le code du bloc 1 pour créer votre première expérience");
-  await page.waitForLoadState("networkidle").catch(() => {});
+  // The page's own first reads (its first answer, the links' prefetches) are over by now.
+  await page.waitForTimeout(1_000);
 
   // Idle: three seconds, not one request (a poller would have sent a dozen).
   const idleFrom = Date.now();
@@ -55,11 +59,16 @@ test("live panel: an idle tab only holds its stream, and a run written by anothe
   const writesFrom = Date.now();
   const { experiment_id: experimentId } = await api.post<{ experiment_id: string }>("experiments/create", { name: "exp_pousse" });
   const { run } = await api.post("runs/create", { experiment_id: experimentId, run_name: "venu-d-ailleurs" });
-  await api.post("runs/log-metric", { run_id: run.info.run_id, key: "rmse", value: 0.71, timestamp: Date.now() });
-  const written = Date.now();
+  const created = Date.now();
   const row = panel.getByRole("listitem", { name: "Run venu-d-ailleurs" });
-  await expect(row).toContainText("rmse = 0.71", { timeout: 1_000 });
-  test.info().annotations.push({ type: "shown after the last write", description: `${Date.now() - written} ms` });
+  // The issue's acceptance: the run shows within 1 s of its creation.
+  await expect(row).toBeVisible({ timeout: 1_000 });
+  test.info().annotations.push({ type: "run shown after its creation", description: `${Date.now() - created} ms` });
+  await api.post("runs/log-metric", { run_id: run.info.run_id, key: "rmse", value: 0.71, timestamp: Date.now() });
+  const logged = Date.now();
+  // Its metric too; allowance for a shared, overloaded test machine (the figure is printed).
+  await expect(row).toContainText("rmse = 0.71", { timeout: 3_000 });
+  test.info().annotations.push({ type: "metric shown after it was logged", description: `${Date.now() - logged} ms` });
 
   await page.waitForTimeout(1_000);
   const caused = since(seen, writesFrom);
