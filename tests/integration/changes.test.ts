@@ -182,6 +182,19 @@ describe("the change stream of a workspace", () => {
     otherEpoch.close();
   });
 
+  it("answers a client that cannot hold a stream with the cursor as an ETag, and 304 while it is current", async () => {
+    const ask = (headers: Record<string, string> = {}) => fetch(`${baseUrl()}/api/cuvee/changes`, { headers: { Cookie: `cuvee_ws=${a}`, ...headers } });
+    const first = await ask();
+    expect(first.status).toBe(200);
+    const { cursor } = (await first.json()) as { cursor: string };
+    expect(first.headers.get("etag")).toBe(`"${cursor}"`);
+    expect((await ask({ "If-None-Match": `"${cursor}"` })).status).toBe(304);
+    await apiA.post("experiments/create", { name: "seen-by-etag" });
+    const moved = await ask({ "If-None-Match": `"${cursor}"` });
+    expect(moved.status).toBe(200);
+    expect(((await moved.json()) as { cursor: string }).cursor).not.toBe(cursor);
+  });
+
   it("answers MLflow's error without a workspace or with an unknown one", async () => {
     const none = await openStream(baseUrl(), undefined);
     expect(none.status).toBe(401);
