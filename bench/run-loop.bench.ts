@@ -36,11 +36,11 @@ interface RunTimeline {
   visible: number;
   /** The runner's spans (cuvee:* measures), in the page's clock. */
   spans: { name: string; start: number; end: number; server?: number }[];
-  /** The page's own MLflow requests (the live panel's polls). */
+  /** The page's own MLflow requests (the live panel's reads, each caused by a change event). */
   pageRequests: { name: string; start: number; end: number }[];
 }
 
-/** One run's phases, in ms; a phase may be absent from a run (a panel poll that did not happen). */
+/** One run's phases, in ms; a phase may be absent from a run (a panel read that did not happen). */
 type Breakdown = Map<string, number>;
 
 function breakDown({ clickedAt, finished, visible, spans, pageRequests }: RunTimeline): Breakdown {
@@ -68,7 +68,7 @@ function breakDown({ clickedAt, finished, visible, spans, pageRequests }: RunTim
   add("worker run (from the run message to its end)", workerRun.end - workerRun.start);
   add("  rest of the worker run (module init, learner code, SDK, flush)", workerRun.end - workerRun.start - inWorker);
   add("runner end → \"Exécution terminée\" shown", finished - runner.end);
-  // Negative when a poll during the run showed it first.
+  // Negative when a change event during the run showed it first.
   add("runner end → run in the live panel", visible - runner.end);
   const after = pageRequests.filter((request) => request.end > runner.end);
   if (after.length > 0) {
@@ -136,7 +136,7 @@ test("run loop: click Run → run with its metric in the live panel", async ({ p
           const seen = () => rows().some((row) => !known.has(row.getAttribute("aria-label")) && row.textContent?.includes("rmse ="));
           const ended = () => document.querySelector('[role="log"]')?.textContent?.includes("Exécution terminée");
           let visible = 0;
-          // The panel polls while code runs: the run may show (with its metric, still RUNNING)
+          // The panel reads on each change while code runs: the run may show (with its metric, still RUNNING)
           // before the runner ends. Both are waited for; the runner's timeline comes before its end.
           const observer = new MutationObserver(() => {
             if (!finished && ended()) finished = performance.now();

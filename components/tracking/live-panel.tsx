@@ -241,7 +241,7 @@ function RegistrySection({ models }: { models: PanelModel[] }) {
  * `currentExperiments`: the names the current bloc's code writes to, shown first and open.
  */
 export function LivePanel({ trackingUri, active, currentExperiments = [] }: { trackingUri: string; active: boolean; currentExperiments?: readonly string[] }) {
-  const { experiments, models, error } = useWorkspaceTracking(trackingUri, active);
+  const { experiments, models, error } = useWorkspaceTracking(trackingUri);
   const allRuns = (experiments ?? []).flatMap((experiment) => experiment.runs);
   const runIds = allRuns.map((run) => run.runId);
   const fresh = useFreshKeys(runIds, experiments !== null);

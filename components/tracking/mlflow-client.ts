@@ -1,5 +1,5 @@
 /**
- * The pages' MLflow client: the live panel's polls and the tracking pages' writes (create,
+ * The pages' MLflow client: the live panel's reads and the tracking pages' writes (create,
  * rename, delete, restore) call the workspace's REST API through the protocol's endpoint list,
  * with `callEndpoint`, as the SDK does. A refusal is a `TrackingError` carrying MLflow's code.
  */

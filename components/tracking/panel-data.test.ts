@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { refusal, startMlflowTestServer, type MlflowTestServer, type ReceivedRequest, type ScriptedAnswer } from "@/lib/tracking/test-support/mlflow-test-server";
-import { fetchPanelExperiments, fetchPanelModels } from "./panel-data";
+import { fetchPanelModels, fetchPanelUpdate, type PanelState } from "./panel-data";
+import { EVERYTHING } from "./panel-need";
 
 const PREFIX = "/w/ws/api/2.0/mlflow/";
 
@@ -43,9 +44,17 @@ beforeEach(() => {
 const signal = new AbortController().signal;
 const endpoints = () => server.requests.map((request) => `${request.method} ${request.url.slice(PREFIX.length)}`);
 
-describe("what one poll of the live panel reads", () => {
-  it("lists the experiments with their runs, as the panel shows them", async () => {
-    const panel = await fetchPanelExperiments(trackingUri, ["0", "1"], signal);
+/** What the panel shows after a first fetch of the scripted server. */
+async function firstState(): Promise<PanelState> {
+  const state = await fetchPanelUpdate(trackingUri, EVERYTHING, null, signal);
+  server.requests.length = 0;
+  return state;
+}
+
+describe("what the live panel reads", () => {
+  it("reads everything the first time: the experiments with their runs, and the registry", async () => {
+    registry = { json: {} };
+    const { experiments: panel } = await fetchPanelUpdate(trackingUri, EVERYTHING, null, signal);
     expect(panel.map((experiment) => [experiment.name, experiment.runs.map((run) => run.runId)])).toEqual([
       ["Default", ["r0"]],
       ["exp_vin", ["r1"]],
@@ -56,11 +65,15 @@ describe("what one poll of the live panel reads", () => {
     expect(run.metrics[0]!.key).toBe("rmse");
     expect(run.metrics[0]!.value).toBeNaN();
     expect(panel[0]!.runs[0]).toMatchObject({ runName: "", startTime: 0 });
+    // No experiment known yet: the runs are searched once the experiments are listed.
+    expect(endpoints().slice(0, 2).sort()).toEqual(["GET registered-models/search?max_results=100", "POST experiments/search"]);
+    expect(endpoints()[2]).toBe("POST runs/search");
   });
 
   it("searches runs with experiments in one round trip when no experiment is new", async () => {
-    await fetchPanelExperiments(trackingUri, ["0", "1"], signal);
-    expect(endpoints().sort()).toEqual(["POST experiments/search", "POST runs/search"]);
+    registry = { json: {} };
+    await fetchPanelUpdate(trackingUri, EVERYTHING, await firstState(), signal);
+    expect(endpoints().sort()).toEqual(["GET registered-models/search?max_results=100", "POST experiments/search", "POST runs/search"]);
     expect(JSON.parse(server.requests.find((request) => request.url.endsWith("runs/search"))!.body)).toEqual({
       experiment_ids: ["0", "1"],
       max_results: 100,
@@ -72,10 +85,30 @@ describe("what one poll of the live panel reads", () => {
     });
   });
 
-  it("searches once more when an experiment is new, and not at all before any is known", async () => {
-    const panel = await fetchPanelExperiments(trackingUri, [], signal);
+  it("reads only the runs of the experiments a change names, keeping the others", async () => {
+    registry = { json: {} };
+    const before = await firstState();
+    const stale = { ...before, experiments: before.experiments.map((experiment) => ({ ...experiment, runs: [] })) };
+    const after = await fetchPanelUpdate(trackingUri, { experiments: false, runsOf: new Set(["1"]), models: false }, stale, signal);
+    expect(endpoints()).toEqual(["POST runs/search"]);
+    expect(JSON.parse(server.requests[0]!.body).experiment_ids).toEqual(["1"]);
+    expect(after.experiments.map((experiment) => [experiment.name, experiment.runs.map((run) => run.runId)])).toEqual([
+      ["Default", []],
+      ["exp_vin", ["r1"]],
+    ]);
+  });
+
+  it("lists the experiments again when a change names one it does not show, and reads nothing for a registry-only change but the registry", async () => {
+    registry = { json: {} };
+    const before = await firstState();
+    const onlyDefault = { ...before, experiments: before.experiments.filter((experiment) => experiment.experimentId === "0") };
+    const after = await fetchPanelUpdate(trackingUri, { experiments: false, runsOf: new Set(["1"]), models: false }, onlyDefault, signal);
     expect(endpoints()).toEqual(["POST experiments/search", "POST runs/search"]);
-    expect(panel.flatMap((experiment) => experiment.runs)).toHaveLength(2);
+    expect(after.experiments.map((experiment) => experiment.name)).toEqual(["Default", "exp_vin"]);
+    server.requests.length = 0;
+    const same = await fetchPanelUpdate(trackingUri, { experiments: false, runsOf: new Set(), models: true }, after, signal);
+    expect(endpoints()).toEqual(["GET registered-models/search?max_results=100"]);
+    expect(same.experiments).toEqual(after.experiments);
   });
 
   it("lists the registry's models through GET registered-models/search, newest version first with its aliases", async () => {

@@ -1,82 +1,84 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { fetchPanelExperiments, fetchPanelModels, type PanelExperiment, type PanelModel } from "./panel-data";
+import { useEffect, useState } from "react";
+import { followWorkspaceChanges } from "./change-stream";
+import { fetchPanelUpdate, type PanelExperiment, type PanelModel, type PanelState } from "./panel-data";
+import { EVERYTHING, mergeNeeds, needOfChange, needsNothing, type PanelNeed } from "./panel-need";
+
+/** After a failed fetch, when to try it again (the stream may stay silent for a long time). */
+const FETCH_RETRY_MS = 2_000;
+
+const UNREACHABLE = "Le serveur de suivi ne répond pas. Nouvel essai dans un instant…";
+const STREAM_LOST = "Suivi en direct interrompu : reconnexion en cours… Ce qui est affiché peut ne plus être à jour.";
 
 /**
- * Milliseconds between polls. The issue asks for changes within 1 s of the write, whether or not
- * code runs. Not faster while code runs: every poll is three requests and a render that compete
- * with the script for the server and the CPU, and a poll still in flight when the code ends
- * delays the one that shows its run (bench/run-loop: with a 250 ms pace while running, polls
- * were often still in flight when the code ended).
+ * The workspace's tracking state (experiments, runs, registered models), read through the same
+ * REST API learner code uses and kept up to date by the workspace's change feed: the panel reads
+ * everything when the stream opens (or reopens after missed writes), then only what each write
+ * changed. An idle visible tab sends nothing but its one open stream; a hidden tab not even
+ * that. Changes that arrive during a fetch are added up into one more fetch after it.
  */
-export const POLL_INTERVAL_MS = 700;
-
-/**
- * Polls the workspace's tracking state (experiments, runs, registered models) through the same
- * REST API learner code uses, every 700 ms while the tab is visible, so that a write made by the
- * learner's code or by any MLflow client shows within a second. Paused while the tab is hidden.
- * Code ending polls at once (after the poll in flight, if any), so a finished run shows as soon
- * as it is stored.
- */
-export function useWorkspaceTracking(trackingUri: string, active: boolean) {
-  const [experiments, setExperiments] = useState<PanelExperiment[] | null>(null);
-  const [models, setModels] = useState<PanelModel[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const wake = useRef<() => void>(() => {});
-
-  useEffect(() => {
-    if (!active) wake.current();
-  }, [active]);
+export function useWorkspaceTracking(trackingUri: string) {
+  const [state, setState] = useState<PanelState | null>(null);
+  const [fetchFailed, setFetchFailed] = useState(false);
+  const [streamFailing, setStreamFailing] = useState(false);
 
   useEffect(() => {
     const abort = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let polling = false;
-    let wokenWhilePolling = false;
-    let knownExperimentIds: string[] = [];
-    const tick = async () => {
-      if (polling) {
-        wokenWhilePolling = true;
-        return;
-      }
-      polling = true;
-      clearTimeout(timer);
-      if (document.visibilityState === "visible") {
+    let current: PanelState | null = null;
+    let pending: PanelNeed | null = null;
+    let fetching = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const drain = async () => {
+      if (fetching) return;
+      fetching = true;
+      while (pending !== null && !abort.signal.aborted) {
+        const need = pending;
+        pending = null;
         try {
-          const [nextExperiments, nextModels] = await Promise.all([
-            fetchPanelExperiments(trackingUri, knownExperimentIds, abort.signal),
-            fetchPanelModels(trackingUri, abort.signal),
-          ]);
-          knownExperimentIds = nextExperiments.map((experiment) => experiment.experimentId);
-          setExperiments(nextExperiments);
-          setModels(nextModels);
-          setError(null);
+          current = await fetchPanelUpdate(trackingUri, need, current, abort.signal);
+          setState(current);
+          setFetchFailed(false);
         } catch (caught) {
-          if (abort.signal.aborted) return;
-          setError("Le serveur de suivi ne répond pas. Nouvel essai dans un instant…");
+          if (abort.signal.aborted) break;
+          setFetchFailed(true);
           console.warn(caught);
+          // Kept for the retry, with whatever arrives meanwhile.
+          pending = mergeNeeds(pending, need);
+          retryTimer = setTimeout(() => void drain(), FETCH_RETRY_MS);
+          break;
         }
       }
-      polling = false;
-      if (abort.signal.aborted) return;
-      if (wokenWhilePolling) {
-        wokenWhilePolling = false;
-        void tick();
-      } else {
-        timer = setTimeout(tick, POLL_INTERVAL_MS);
-      }
+      fetching = false;
     };
-    const onVisible = () => document.visibilityState === "visible" && void tick();
-    document.addEventListener("visibilitychange", onVisible);
-    wake.current = () => void tick();
-    void tick();
+    const request = (need: PanelNeed) => {
+      if (needsNothing(need)) return;
+      pending = mergeNeeds(pending, need);
+      clearTimeout(retryTimer);
+      void drain();
+    };
+    const experimentOfRun = (runId: string) =>
+      current?.experiments.find((experiment) => experiment.runs.some((run) => run.runId === runId))?.experimentId;
+
+    const stop = followWorkspaceChanges({
+      onReady: (ready) => ready.refetch && request(EVERYTHING),
+      onChange: (change) => request(needOfChange(change, experimentOfRun)),
+      onTrouble: (failing) => {
+        setStreamFailing(failing);
+        // Without its stream the panel still shows the state of now rather than nothing.
+        if (failing && current === null) request(EVERYTHING);
+      },
+    });
     return () => {
       abort.abort();
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", onVisible);
+      clearTimeout(retryTimer);
+      stop();
     };
   }, [trackingUri]);
 
+  const experiments: PanelExperiment[] | null = state?.experiments ?? null;
+  const models: PanelModel[] = state?.models ?? [];
+  const error = fetchFailed ? UNREACHABLE : streamFailing ? STREAM_LOST : null;
   return { experiments, models, error };
 }

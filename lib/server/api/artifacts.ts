@@ -5,6 +5,7 @@
  */
 import { getArtifactStorage, type ArtifactStorage } from "@/lib/server/artifacts";
 import { serveArtifactRequest } from "@/lib/server/artifacts/http";
+import { changeFeed, changeOfArtifactWrite } from "@/lib/server/changes";
 import { errorResponse } from "@/lib/server/rest";
 import { assertWorkspace } from "@/lib/server/workspaces";
 import { defaultWorkspaceMode } from "@/lib/server/workspaces/default-mode";
@@ -23,5 +24,14 @@ export function handleArtifactRequest(
 ): Promise<Response> {
   const refusal = artifactRequestRefusal(defaultWorkspaceMode(), workspaceId, method);
   if (refusal) return Promise.resolve(errorResponse(refusal, request));
-  return serveArtifactRequest(method, pathSegments, request, () => openStorage(workspaceId));
+  return serveArtifactRequest(method, pathSegments, request, () => openStorage(workspaceId)).then((response) => {
+    if (response.ok && (method === "PUT" || method === "DELETE")) publishArtifactWrite(workspaceId, pathSegments);
+    return response;
+  });
+}
+
+/** An upload or deletion under `artifacts/<experiment_id>/<run_id>/artifacts/…` changed that run. */
+function publishArtifactWrite(workspaceId: string, pathSegments: readonly string[]): void {
+  const scope = changeOfArtifactWrite(pathSegments.slice(1).join("/"));
+  if (scope) changeFeed().bus.publish(workspaceId, scope);
 }

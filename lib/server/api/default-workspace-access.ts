@@ -40,6 +40,11 @@ function readOnly(): TrackingError {
   );
 }
 
+/** The error to answer instead of letting a client read the workspace's tracking data, or null. */
+export function mlflowReadRefusal(mode: DefaultWorkspaceMode, workspaceId: string): TrackingError | null {
+  return workspaceId === DEFAULT_WORKSPACE_ID && mode === "off" ? disabled() : null;
+}
+
 /** The error to answer instead of dispatching an MLflow REST request, or null to dispatch it. */
 export function mlflowRequestRefusal(
   mode: DefaultWorkspaceMode,

@@ -3,4 +3,5 @@
  * alone knows every surface (tracking, registry, artifacts) and the workspaces they are bound to.
  */
 export { handleArtifactRequest } from "./artifacts";
+export { handleChangesRequest } from "./changes";
 export { handleMlflowRequest } from "./mlflow";

@@ -7,6 +7,7 @@
  * A new surface brings its table (and the context it needs) and is added here, once in each.
  */
 import { getArtifactStorage } from "@/lib/server/artifacts";
+import { changeFeed, changeOfRequest } from "@/lib/server/changes";
 import { getRegistryStore } from "@/lib/server/registry";
 import { registryServerEndpoints, type RegistryEndpointContext } from "@/lib/server/registry/rest-handlers";
 import { createRestDispatcher, errorResponse } from "@/lib/server/rest";
@@ -19,7 +20,11 @@ import { mlflowRequestRefusal } from "./default-workspace-access";
 /** Everything a handler may touch, all bound to the request's workspace. */
 type MlflowContext = TrackingEndpointContext & RegistryEndpointContext;
 
-const dispatch = createRestDispatcher<MlflowContext>({ ...trackingServerEndpoints, ...registryServerEndpoints });
+/** Every successful write is published on the workspace's change feed, here and nowhere else. */
+const dispatch = createRestDispatcher<MlflowContext>({ ...trackingServerEndpoints, ...registryServerEndpoints }, (name, context, request, response) => {
+  const scope = changeOfRequest(name, request, response);
+  if (scope) changeFeed().bus.publish(context.workspaceId, scope);
+});
 
 /** What every API request checks first (the workspace exists), then its stores. */
 async function openContext(workspaceId: string): Promise<MlflowContext> {

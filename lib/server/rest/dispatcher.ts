@@ -11,6 +11,8 @@ import {
   mlflowEndpoints,
   type EndpointContract,
   type EndpointName,
+  type EndpointResponseWire,
+  type ParsedEndpointRequest,
 } from "@/lib/tracking/protocol";
 import type { EndpointContext, ServerEndpoint, ServerEndpointTable } from "./endpoint";
 import { errorResponse, jsonResponse, preflightResponse } from "./http";
@@ -48,9 +50,21 @@ function routesOf<Context extends EndpointContext>(
   return routes;
 }
 
+/**
+ * Told of every request a handler answered successfully, after the handler and before the answer
+ * is sent: the one place that sees each completed write (the change feed listens here).
+ */
+export type SuccessObserver<Context extends EndpointContext> = <N extends EndpointName>(
+  name: N,
+  context: Context,
+  request: ParsedEndpointRequest<N>,
+  response: EndpointResponseWire<N>,
+) => void;
+
 /** A dispatcher over a complete handler table (one entry per endpoint of the protocol). */
 export function createRestDispatcher<Context extends EndpointContext>(
   table: ServerEndpointTable<EndpointName, Context>,
+  onSuccess?: SuccessObserver<Context>,
 ): RestDispatcher<Context> {
   const routesByPath = routesOf(table);
   return async (method, pathSegments, request, openContext) => {
@@ -83,6 +97,7 @@ export function createRestDispatcher<Context extends EndpointContext>(
       const raw = await readRequest(method, request, route);
       const parsed = parseWith(route.contract.request, raw);
       const body = await route.server.handle(context, parsed as never);
+      onSuccess?.(route.name, context, parsed as never, body as never);
       return jsonResponse(body, 200, request);
     } catch (error) {
       return errorResponse(error, request);

@@ -3,7 +3,7 @@
  * CORS. Each surface (tracking, registry, artifacts…) brings its handlers; the composition root
  * (`lib/server/api`) puts them together.
  */
-export { createRestDispatcher, type RestDispatcher } from "./dispatcher";
+export { createRestDispatcher, type RestDispatcher, type SuccessObserver } from "./dispatcher";
 export type { EndpointContext, ServerEndpoint, ServerEndpointTable } from "./endpoint";
 export { corsHeaders, errorResponse, errorToBody, jsonResponse, preflightResponse } from "./http";
 export { bodyTooLarge, missingParameter, parseWith, queryToObject, readJsonBody, type BodyLimit } from "./request";
