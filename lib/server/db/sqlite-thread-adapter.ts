@@ -26,6 +26,7 @@ import type {
 } from "@prisma/driver-adapter-utils";
 import { cacheStatements } from "./sqlite-statement-cache.mjs";
 import { WriteTurns, type WriteTurnLimits } from "./write-turns";
+import { recordWriteWait } from "./write-wait";
 
 export interface SqliteThreadConfig {
   /** The database file (better-sqlite3's `url`, `file:` prefix optional). */
@@ -278,7 +279,8 @@ class ThreadAdapter extends ThreadQueryable implements SqlDriverAdapter {
    * could not go on while this thread blocks. Beyond the turn's limits the write is refused.
    */
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    const endTurn = await this.turns.acquire();
+    const asked = performance.now();
+    const endTurn = await this.turns.acquire().finally(() => recordWriteWait(performance.now() - asked));
     this.#lastTransactionId += 1;
     const transactionId = this.#lastTransactionId;
     try {
