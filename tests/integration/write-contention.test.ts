@@ -1,8 +1,8 @@
 /**
  * A class at once (issue #15): learners in their own workspaces write through every transactional
  * endpoint (experiments/create, runs/create, log-batch with params and tags, set-tag, update)
- * while each one's panel keeps reading. Every write must be answered and stored, and nothing may
- * be a 500: before decision 011 a transaction held SQLite's writer across turns of the busy
+ * while each one's panel keeps reading. Every write must be answered and stored, and no answer
+ * may be a 500: before decision 011 a transaction held SQLite's writer across turns of the busy
  * event loop, writes queued behind it and expired there (Prisma P2028, a 500).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,10 +24,14 @@ afterAll(async () => {
   await closeTestDb();
 });
 
-/** What the panel asks, at the panel's pace, until `done`; the statuses it got. */
-async function panel(workspaceId: string, done: () => boolean): Promise<number[]> {
+/**
+ * What the panel asks, at the panel's pace, until `done`; the server errors (5xx) it got. Not
+ * 4xx: on PostgreSQL under this load a search's time budget (lib/server/search/budget.ts) can
+ * run out while the search waits for a pooled connection, a 400 outside this test's subject.
+ */
+async function panel(workspaceId: string, done: () => boolean): Promise<string[]> {
   const api = mlflowApi(workspaceId);
-  const statuses: number[] = [];
+  const refusals: string[] = [];
   while (!done()) {
     const answers = await Promise.all([
       api.post("experiments/search", { max_results: 100 }),
@@ -35,10 +39,10 @@ async function panel(workspaceId: string, done: () => boolean): Promise<number[]
     ]);
     const ids = answers[0].json?.experiments?.map((e: { experiment_id: string }) => e.experiment_id) ?? [];
     const runs = ids.length ? [await api.post("runs/search", { experiment_ids: ids, max_results: 100 })] : [];
-    statuses.push(...[...answers, ...runs].map((a) => a.status));
+    for (const answer of [...answers, ...runs]) if (answer.status >= 500) refusals.push(`${answer.status} ${answer.json?.message}`);
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
-  return statuses;
+  return refusals;
 }
 
 async function learner(workspaceId: string): Promise<void> {
@@ -63,10 +67,10 @@ describe("writes under contention", { timeout: 180_000 }, () => {
     const panels = Promise.all(workspaces.map((id) => panel(id, () => finished)));
     const learners = await Promise.allSettled(workspaces.map((id) => learner(id)));
     finished = true;
-    const panelStatuses = (await panels).flat();
+    const panelRefusals = (await panels).flat();
 
     expect(learners.filter((l) => l.status === "rejected")).toEqual([]);
-    expect(panelStatuses.filter((status) => status !== 200)).toEqual([]);
+    expect(panelRefusals).toEqual([]);
     for (const id of workspaces) {
       const api = mlflowApi(id);
       const experiment = await api.get("experiments/get-by-name", { experiment_name: "exp_wine_elasticnet" });
