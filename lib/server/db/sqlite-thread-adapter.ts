@@ -50,6 +50,9 @@ const DEFAULT_WRITE_TURNS: WriteTurnLimits = { maxWaiting: 1_000, maxWaitMs: 5_0
  */
 const SYNC_CALL_TIMEOUT_MS = 60_000;
 
+/** How long a blocking call sleeps between two looks at its port when no signal wakes it (ms). */
+const SYNC_POLL_MS = 2;
+
 /** Where the worker's entry is: from the project root, because the server code is bundled by Next. */
 const WORKER_ENTRY = path.join(process.cwd(), "lib", "server", "db", "sqlite-thread.mjs");
 const ADAPTER_NAME = "@prisma/adapter-better-sqlite3";
@@ -62,6 +65,7 @@ interface WorkerError {
 }
 
 type Reply = { id: number; result?: unknown; error?: WorkerError } | { ready: true };
+type SyncReply = { id: number; result?: unknown; error?: WorkerError };
 
 /** An error from the worker, as Prisma expects it (a DriverAdapterError is known by name and `cause`). */
 function revive(error: WorkerError): Error {
@@ -80,8 +84,9 @@ class SqliteThread {
   readonly ready: Promise<void>;
   /** The channel of blocking calls: read with receiveMessageOnPort, never by a listener. */
   readonly #syncPort: MessagePort;
-  /** Set to 1 by the worker once a blocking call's answer is on #syncPort. */
+  /** Bumped by the worker after each answer it puts on #syncPort. */
   readonly #syncSignal = new Int32Array(new SharedArrayBuffer(4));
+  #lastSyncId = 0;
 
   constructor(config: SqliteThreadConfig) {
     const { port1, port2 } = new MessageChannel();
@@ -135,17 +140,28 @@ class SqliteThread {
    */
   callSync<T>(target: number, method: string, args: unknown[]): T {
     if (this.#failure) throw this.#failure;
-    Atomics.store(this.#syncSignal, 0, 0);
-    this.#syncPort.postMessage({ target, method, args });
-    if (Atomics.wait(this.#syncSignal, 0, 0, SYNC_CALL_TIMEOUT_MS) === "timed-out") {
-      // A late answer would be taken for the next call's: this channel cannot be used again.
-      this.#failure = new Error(`the SQLite worker thread did not answer ${method} within ${SYNC_CALL_TIMEOUT_MS} ms`);
-      throw this.#failure;
+    this.#lastSyncId += 1;
+    const id = this.#lastSyncId;
+    this.#syncPort.postMessage({ id, target, method, args });
+    const deadline = performance.now() + SYNC_CALL_TIMEOUT_MS;
+    for (;;) {
+      const received = receiveMessageOnPort(this.#syncPort)?.message as SyncReply | undefined;
+      // An answer to another id belongs to a call given up on (the channel is then broken): dropped.
+      if (received?.id === id) {
+        if (received.error) throw revive(received.error);
+        return received.result as T;
+      }
+      if (received) continue;
+      if (performance.now() > deadline) {
+        // A late answer could be taken for a later call's: this channel cannot be used again.
+        this.#failure = new Error(`the SQLite worker thread did not answer ${method} within ${SYNC_CALL_TIMEOUT_MS} ms`);
+        throw this.#failure;
+      }
+      // The worker bumps the counter after each answer it sends. The wait is short because under
+      // load an answer was seen to be signalled before this thread could take it from the port
+      // (integration suite): the port is looked at again rather than the signal trusted.
+      Atomics.wait(this.#syncSignal, 0, Atomics.load(this.#syncSignal, 0), SYNC_POLL_MS);
     }
-    const reply = receiveMessageOnPort(this.#syncPort)?.message as { result?: unknown; error?: WorkerError } | undefined;
-    if (!reply) throw new Error(`the SQLite worker thread signalled an answer to ${method} but sent none`);
-    if (reply.error) throw revive(reply.error);
-    return reply.result as T;
   }
 
   async terminate(): Promise<void> {

@@ -6,8 +6,8 @@
 //
 // Protocol: one message per call, `target` 0 for the adapter or a transaction's id.
 //   parent port → { id, target, method, args }   answered once: ← { id, result } or { id, error }
-//   sync port   → { target, method, args }       the server thread blocks until the answer:
-//                 ← { result } or { error }, then `syncSignal` is set to 1 and notified.
+//   sync port   → { id, target, method, args }   the server thread blocks until the answer:
+//                 ← { id, result } or { id, error }, then `syncSignal` is bumped and notified.
 //                 A transaction's calls all come this way: startTransaction (args: the id the
 //                 server thread chose, isolation level, expected options), its statements,
 //                 commit, rollback (see ThreadTransaction in sqlite-thread-adapter.ts).
@@ -106,20 +106,20 @@ const syncPort = workerData.syncPort;
 const syncSignal = workerData.syncSignal;
 
 /** Puts the answer on the sync port, then wakes the server thread blocked in `callSync`. */
-function answerSync(reply) {
+function answerSync(id, reply) {
   try {
-    syncPort.postMessage(reply);
+    syncPort.postMessage({ id, ...reply });
   } catch (error) {
-    syncPort.postMessage({ error: { name: "Error", message: `SQLite worker: ${String(error)}` } });
+    syncPort.postMessage({ id, error: { name: "Error", message: `SQLite worker: ${String(error)}` } });
   }
-  Atomics.store(syncSignal, 0, 1);
+  Atomics.add(syncSignal, 0, 1);
   Atomics.notify(syncSignal, 0);
 }
 
-syncPort.on("message", ({ target, method, args }) => {
+syncPort.on("message", ({ id, target, method, args }) => {
   call(target, method, args).then(
-    (result) => answerSync({ result }),
-    (error) => answerSync({ error: plainError(error) }),
+    (result) => answerSync(id, { result }),
+    (error) => answerSync(id, { error: plainError(error) }),
   );
 });
 port.postMessage({ ready: true });
