@@ -84,11 +84,16 @@ export function endpointOf(url: string): string {
   return at === -1 ? path : path.slice(at + marker.length);
 }
 
-/** The total `dur` of a Server-Timing header (`app;dur=3.2`), or undefined. */
+/**
+ * The total `dur` of a Server-Timing header (`app;dur=3.2`), or undefined. `db-wait` (the wait
+ * for SQLite's writer) is a part of `app`, not more time.
+ */
 export function serverDuration(header: string | null): number | undefined {
   if (!header) return undefined;
   let total: number | undefined;
-  for (const match of header.matchAll(/dur=([\d.]+)/g)) total = (total ?? 0) + Number(match[1]);
+  for (const match of header.matchAll(/(?:^|,)\s*([\w-]+)[^,]*?;dur=([\d.]+)/g)) {
+    if (match[1] !== "db-wait") total = (total ?? 0) + Number(match[2]);
+  }
   return total;
 }
 

@@ -111,6 +111,7 @@ const GENERIC_BY_CODE: Record<string, string> = {
   ENDPOINT_NOT_FOUND: "Ce point d'accès n'existe pas sur le serveur de suivi",
   INTERNAL_ERROR: "Erreur interne du serveur de suivi",
   RESOURCE_EXHAUSTED: "Limite atteinte sur le serveur de suivi",
+  TEMPORARILY_UNAVAILABLE: "Serveur de suivi momentanément saturé, rien n'a été écrit : réessayez dans un instant",
 };
 
 export function frenchMessageFor(errorCode: string, serverMessage: string): string {

@@ -15,6 +15,7 @@ import { getTrackingStore } from "@/lib/server/tracking";
 import { trackingServerEndpoints, type TrackingEndpointContext } from "@/lib/server/tracking/rest-handlers";
 import { assertWorkspace } from "@/lib/server/workspaces";
 import { defaultWorkspaceMode } from "@/lib/server/workspaces/default-mode";
+import { trackWriteWait } from "@/lib/server/db/write-wait";
 import { mlflowRequestRefusal } from "./default-workspace-access";
 
 /** Everything a handler may touch, all bound to the request's workspace. */
@@ -46,17 +47,21 @@ export function handleMlflowRequest(
   const refusal = mlflowRequestRefusal(defaultWorkspaceMode(), workspaceId, method, pathSegments);
   if (refusal) return Promise.resolve(errorResponse(refusal, request));
   const started = performance.now();
-  return dispatch(method, pathSegments, request, () => openContext(workspaceId)).then((response) => withServerTiming(response, started));
+  const { result, waitedMs } = trackWriteWait(() => dispatch(method, pathSegments, request, () => openContext(workspaceId)));
+  return result.then((response) => withServerTiming(response, started, waitedMs()));
 }
 
 /**
  * The request's time in the handler, as `Server-Timing: app;dur=<ms>`, readable cross-origin
  * (learner code runs on an opaque origin): bench/run-loop splits each SDK call into the
- * server's part and the rest (network, Next's routing). Two clock reads per request.
+ * server's part and the rest (network, Next's routing). Two clock reads per request. A request
+ * that wrote through a transaction on SQLite also says how long of it was spent waiting for the
+ * writer (`db-wait`, write-wait.ts): bench/class tells queueing from work with it.
  */
-function withServerTiming(response: Response, started: number): Response {
+function withServerTiming(response: Response, started: number, writeWaitMs: number): Response {
   try {
-    response.headers.set("Server-Timing", `app;dur=${(performance.now() - started).toFixed(1)}`);
+    const wait = writeWaitMs > 0 ? `, db-wait;dur=${writeWaitMs.toFixed(1)}` : "";
+    response.headers.set("Server-Timing", `app;dur=${(performance.now() - started).toFixed(1)}${wait}`);
     response.headers.set("Timing-Allow-Origin", "*");
     response.headers.append("Access-Control-Expose-Headers", "Server-Timing");
   } catch {

@@ -17,6 +17,19 @@ export function isUniqueViolation(error: unknown): boolean {
   return error !== null && typeof error === "object" && (error as { code?: unknown }).code === "P2002";
 }
 
+/**
+ * A write refused because the database is saturated: SQLite's writer queue is full or the
+ * write's turn did not come in time (write-turns.ts), or PostgreSQL's pool gave no connection
+ * within maxWait (Prisma's P2028 "Unable to start a transaction"). By name and code rather than
+ * `instanceof`: the class may come from another bundle chunk, the code from either client.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (error === null || typeof error !== "object") return false;
+  const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+  if (name === "DatabaseBusyError") return true;
+  return code === "P2028" && typeof message === "string" && message.includes("Unable to start a transaction");
+}
+
 export function nowMillis(): bigint {
   return BigInt(Date.now());
 }

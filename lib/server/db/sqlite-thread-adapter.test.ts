@@ -85,15 +85,16 @@ describe("PrismaSqliteThread", () => {
     expect(numbers.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  it("fails the first query of a transaction that cannot begin, and the next one still runs", async () => {
+  it("refuses a transaction that cannot begin when it begins, and the next one still runs", async () => {
     // At the adapter itself: Prisma's types allow SQLite no other isolation level, and the
     // adapter refuses the others when the transaction begins, in the worker.
     const adapter = await new PrismaSqliteThread({ url: path.join(dir, "cuvee.db") }).connect();
     try {
       const select = { sql: "SELECT 1 AS one", args: [], argTypes: [] };
-      const refused = await adapter.startTransaction("READ COMMITTED");
-      await expect(refused.queryRaw(select)).rejects.toMatchObject({ name: "DriverAdapterError", cause: { kind: "InvalidIsolationLevel" } });
-      await refused.rollback();
+      await expect(adapter.startTransaction("READ COMMITTED")).rejects.toMatchObject({
+        name: "DriverAdapterError",
+        cause: { kind: "InvalidIsolationLevel" },
+      });
       const next = await adapter.startTransaction(); // the adapter sends BEGIN itself; Prisma, COMMIT
       expect((await next.queryRaw(select)).rows).toEqual([[1]]);
       await next.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
@@ -121,6 +122,45 @@ describe("PrismaSqliteThread", () => {
     expect(await outside).toBe(1);
     expect(await prisma.workspace.findUnique({ where: { id: "ws-written-beside" } })).not.toBeNull();
     expect(await prisma.workspace.findUnique({ where: { id: "ws-rolled-back-with-its-transaction" } })).toBeNull();
+  });
+
+  it("runs a transaction from BEGIN to COMMIT without letting the caller's queued work in between", async () => {
+    // Under load the event loop is full of other requests' work. A transaction's statements must
+    // not each wait behind it while the transaction holds SQLite's one writer (docs/decisions/011):
+    // work queued before the transaction starts runs only after it has committed.
+    await prisma.workspace.create({ data: { id: "ws-one-turn" } });
+    const events: string[] = [];
+    setImmediate(() => events.push("queued work"));
+    await prisma.$transaction(async (tx) => {
+      for (let i = 0; i < 5; i += 1) await tx.workspace.update({ where: { id: "ws-one-turn" }, data: { lastSeenAt: new Date() } });
+      await tx.experiment.count({ where: { workspaceId: "ws-one-turn" } });
+    });
+    events.push("committed");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(["committed", "queued work"]);
+  });
+
+  it("refuses a transaction at once when too many wait for the writer, and one whose turn does not come in time", async () => {
+    const file = path.join(dir, "cuvee.db");
+    const bounded = new PrismaClient({ adapter: new PrismaSqliteThread({ url: file, writeTurns: { maxWaiting: 1, maxWaitMs: 100 } }) });
+    try {
+      let release = () => {};
+      const holding = bounded.$transaction(async (tx) => {
+        await tx.workspace.count();
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const waiting = bounded.$transaction((tx) => tx.workspace.count());
+      const refused = bounded.$transaction((tx) => tx.workspace.count());
+      await expect(refused).rejects.toMatchObject({ name: "DatabaseBusyError" });
+      await expect(waiting).rejects.toMatchObject({ name: "DatabaseBusyError", message: expect.stringContaining("100 ms") });
+      release();
+      await holding;
+      // The writer is free again: the next transaction runs.
+      expect(await bounded.$transaction((tx) => tx.workspace.count())).toBeGreaterThan(0);
+    } finally {
+      await bounded.$disconnect();
+    }
   });
 
   it("passes database errors on as Prisma's own (a unique violation is P2002)", async () => {

@@ -5,11 +5,13 @@
 // tests alike, with no build step.
 //
 // Protocol: one message per call, `target` 0 for the adapter or a transaction's id.
-//   → { id, target, method, args }      answered once: ← { id, result } or { id, error }
-//   → { target, method, args }           not answered: startTransaction (args: the id the server
-//                                        thread chose, isolation level, expected options),
-//                                        commit, rollback
-// The worker says { ready: true } once the database is open.
+//   parent port → { id, target, method, args }   answered once: ← { id, result } or { id, error }
+//   sync port   → { id, target, method, args }   the server thread blocks until the answer:
+//                 ← { id, result } or { id, error }, then `syncSignal` is bumped and notified.
+//                 A transaction's calls all come this way: startTransaction (args: the id the
+//                 server thread chose, isolation level, expected options), its statements,
+//                 commit, rollback (see ThreadTransaction in sqlite-thread-adapter.ts).
+// The worker says { ready: true } on the parent port once the database is open.
 import { parentPort, workerData } from "node:worker_threads";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { cacheStatements } from "./sqlite-statement-cache.mjs";
@@ -20,23 +22,19 @@ const port = parentPort;
 const adapter = await new PrismaBetterSqlite3(workerData.config).connect();
 cacheStatements(adapter);
 /**
- * Open transactions by the id the server thread gave them, as the promise of their start: their
- * queries can arrive before BEGIN has run (the adapter lets one transaction run at a time).
+ * Open transactions by the id the server thread gave them (as promises: `call` awaits them alike).
  * @type {Map<number, Promise<import("@prisma/driver-adapter-utils").Transaction>>}
  */
 const transactions = new Map();
 
-function startTransaction(transactionId, isolationLevel, expectedOptions) {
-  const started = adapter.startTransaction(isolationLevel ?? undefined).then(async (transaction) => {
-    if (JSON.stringify(transaction.options) !== JSON.stringify(expectedOptions)) {
-      await transaction.rollback();
-      throw new Error(`the SQLite adapter's transaction options changed: ${JSON.stringify(transaction.options)}; update TRANSACTION_OPTIONS`);
-    }
-    return transaction;
-  });
-  // A failed start is reported to the transaction's first query, not as an unhandled rejection.
-  started.catch(() => undefined);
-  transactions.set(transactionId, started);
+/** Begins a transaction; answered once it has begun (or could not). */
+async function startTransaction(transactionId, isolationLevel, expectedOptions) {
+  const transaction = await adapter.startTransaction(isolationLevel ?? undefined);
+  if (JSON.stringify(transaction.options) !== JSON.stringify(expectedOptions)) {
+    await transaction.rollback();
+    throw new Error(`the SQLite adapter's transaction options changed: ${JSON.stringify(transaction.options)}; update TRANSACTION_OPTIONS`);
+  }
+  transactions.set(transactionId, Promise.resolve(transaction));
 }
 
 /** Prisma recognises a driver error by its name and its `cause` (the mapped error kind), kept here. */
@@ -70,6 +68,7 @@ async function runAlone(method, args) {
 }
 
 async function call(target, method, args) {
+  if (method === "startTransaction") return startTransaction(...args);
   if (target === 0) {
     return method === "queryRaw" || method === "executeRaw" ? runAlone(method, args) : adapter[method](...args);
   }
@@ -95,15 +94,32 @@ function answer(id, reply) {
 }
 
 port.on("message", ({ id, target, method, args }) => {
-  if (method === "startTransaction") return startTransaction(...args);
-  // Not awaited in turn: a transaction waiting for the adapter's lock must not hold up the
-  // queries of the transaction that owns it.
-  const done = call(target, method, args);
-  // Messages without an id are not answered (commit, rollback: see sqlite-thread-adapter.ts).
-  if (id === undefined) return void done.catch(() => undefined);
-  done.then(
+  // Not awaited in turn: a write waiting for the adapter's lock must not hold up the others.
+  call(target, method, args).then(
     (result) => answer(id, { result }),
     (error) => answer(id, { error: plainError(error) }),
+  );
+});
+
+/** @type {import("node:worker_threads").MessagePort} */
+const syncPort = workerData.syncPort;
+const syncSignal = workerData.syncSignal;
+
+/** Puts the answer on the sync port, then wakes the server thread blocked in `callSync`. */
+function answerSync(id, reply) {
+  try {
+    syncPort.postMessage({ id, ...reply });
+  } catch (error) {
+    syncPort.postMessage({ id, error: { name: "Error", message: `SQLite worker: ${String(error)}` } });
+  }
+  Atomics.add(syncSignal, 0, 1);
+  Atomics.notify(syncSignal, 0);
+}
+
+syncPort.on("message", ({ id, target, method, args }) => {
+  call(target, method, args).then(
+    (result) => answerSync(id, { result }),
+    (error) => answerSync(id, { error: plainError(error) }),
   );
 });
 port.postMessage({ ready: true });

@@ -3,7 +3,7 @@
  * error into MLflow's error body `{ error_code, message }` with its status.
  */
 import { TrackingError, type ErrorBody } from "@/lib/tracking/protocol";
-import { isUniqueViolation } from "@/lib/server/db/helpers";
+import { isDatabaseBusy, isUniqueViolation } from "@/lib/server/db/helpers";
 
 /**
  * Learner code runs in a WebContainer or a worker on another origin, and real MLflow clients send
@@ -61,6 +61,11 @@ export function errorToBody(error: unknown): { status: number; body: ErrorBody }
   if (isUniqueViolation(error)) {
     const conflict = TrackingError.resourceAlreadyExists("A resource with the same unique identifier already exists.");
     return { status: conflict.httpStatus, body: conflict.toJSON() };
+  }
+  if (isDatabaseBusy(error)) {
+    // Nothing was written: the client may send the same request again (MLflow's clients retry a 503).
+    const busy = new TrackingError("TEMPORARILY_UNAVAILABLE", "The server is saturated with writes; nothing was written. Retry in a moment.");
+    return { status: busy.httpStatus, body: busy.toJSON() };
   }
   console.error("[mlflow api] unexpected error", error);
   const internal = new TrackingError("INTERNAL_ERROR", "Internal server error; the details were logged on the server.");
