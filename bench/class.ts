@@ -2,14 +2,15 @@
  * A class at once: N learners, each in their own workspace with their lesson tab open, run
  * bloc 13 five times (1–3 s of thinking before each run) against one production server.
  *
- *     npm run bench:class -- [50,100,200] [--panel=poll] [--idle-tab] [--idle-seconds=20]
+ *     npm run bench:class -- [50,100,200] [--panel=push|poll] [--idle-tab] [--idle-seconds=60]
  *
  * The server is `next start` on a fresh SQLite database (BENCH_DATABASE=postgresql under
  * scripts/with-postgres.sh for PostgreSQL), started once for all N. Each learner gets a workspace
  * the way a browser does (GET /api/cuvee/session, the cookie of its 303); their requests are
  * bloc 13's solution as the SDK sent them (recorded once through a proxy, bench/class/recording.ts)
- * with their own ids; their tab's panel is a strategy of bench/class/panel.ts (`poll`: the
- * page's polling, with the page's request builders).
+ * with their own ids; their tab's panel is a strategy of bench/class/panel.ts (`push`, the
+ * default: the page's own reading policy on the change feed; `poll`: the polling panel of
+ * before, the baseline).
  * Prints per N: requests/s, failures by status and code, p50/p95/p99/max of the learners'
  * writes, their reads and the panel's requests, the server's CPU (process CPU time / wall, and
  * its main thread's) and memory (RSS), and where the time goes per endpoint (the server's own
@@ -25,6 +26,7 @@ import { tempDatabaseFor } from "../lib/server/db/testing";
 import { WORKSPACE_COOKIE } from "../lib/server/session/cookie";
 import { startApp, type AppProcess } from "../tests/reliability/server";
 import { leanFetch, type Sample } from "./class/lean-fetch";
+import { streamCounts } from "./class/change-stream-node";
 import { PANEL_STRATEGIES, type PanelStrategy } from "./class/panel";
 import { recordBloc13, type Recording } from "./class/recording";
 import { Replayer } from "./class/replay";
@@ -37,9 +39,9 @@ const THINK_MS = { min: 1_000, max: 3_000 };
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const sizes = (args.find((a) => /^\d+(,\d+)*$/.test(a)) ?? "50,100,200").split(",").map(Number);
-const strategyName = flag("panel") ?? "poll";
+const strategyName = flag("panel") ?? "push";
 const idleTab = args.includes("--idle-tab");
-const idleSeconds = Number(flag("idle-seconds") ?? 20);
+const idleSeconds = Number(flag("idle-seconds") ?? 60);
 const provider = process.env.BENCH_DATABASE ?? "sqlite";
 
 const samples: Sample[] = [];
@@ -92,13 +94,18 @@ function byCategory(window: readonly Sample[]) {
 async function measureIdleTab(app: AppProcess, strategy: PanelStrategy): Promise<void> {
   const workspaceId = await openWorkspace(app.baseUrl);
   const from = samples.length;
+  const streamsBefore = streamCounts.opened;
   const started = performance.now();
   const panel = strategy(`${app.baseUrl}/w/${workspaceId}`);
   await sleep(idleSeconds * 1000);
   await panel.close();
   const seconds = (performance.now() - started) / 1000;
   const sent = samples.length - from;
-  console.log(`idle tab (${strategyName}): ${sent} requests in ${seconds.toFixed(1)} s = ${(sent / seconds).toFixed(2)} requests/s`);
+  // The issue counts a held stream as one request.
+  const streams = streamCounts.opened - streamsBefore;
+  console.log(
+    `idle tab (${strategyName}): ${sent} requests + ${streams} stream(s) in ${seconds.toFixed(1)} s = ${((sent + streams) / seconds).toFixed(3)} requests/s`,
+  );
 }
 
 async function measureClass(app: AppProcess, recording: Recording, strategy: PanelStrategy, n: number): Promise<void> {
@@ -113,11 +120,15 @@ async function measureClass(app: AppProcess, recording: Recording, strategy: Pan
   const wall = (performance.now() - started) / 1000;
   const after = usage(pid);
   const window = samples.slice(from);
+  const streams = { ...streamCounts };
   const { writes, learnerReads, panel } = byCategory(window);
   const ok = results.reduce((sum, r) => sum + r.ok, 0);
   const attempted = results.reduce((sum, r) => sum + r.attempted, 0);
   console.log(`\n== ${n} learners (${strategyName} panel): ${wall.toFixed(1)} s, load ${load()}`);
   console.log(`requests ${window.length} = ${(window.length / wall).toFixed(0)}/s; runs ok ${ok} / ${attempted}; failures ${errorSummary(window)} (${window.filter(isFailure).length})`);
+  if (streams.opened + streams.refused + streams.failed > 0) {
+    console.log(`change streams so far: ${streams.opened} opened, ${streams.refused} refused, ${streams.failed} failed`);
+  }
   console.log(latencyLine("writes", writes.map((s) => s.ms)));
   console.log(latencyLine("learner reads", learnerReads.map((s) => s.ms)));
   console.log(latencyLine("panel", panel.map((s) => s.ms)));
