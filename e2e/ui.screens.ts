@@ -7,6 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seedCourseHistory } from "./course-history";
 import { openWithWorkspace } from "./tracking-fixtures";
+import { unwrittenBlocPath } from "./unwritten-bloc";
 
 const directory = process.env.SCREENSHOT_DIR ?? ".tmp/screenshots";
 
@@ -54,7 +55,7 @@ test("screenshots of the course, the live panel, a 404 and the tracking pages wi
     if (await suivi.isVisible()) await suivi.click();
   });
 
-  await page.goto("/cours/14");
+  await page.goto((await unwrittenBlocPath()) ?? "/page-qui-n-existe-pas");
   await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
   await shoot(page, "04-introuvable");
 
